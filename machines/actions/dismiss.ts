@@ -1,0 +1,11 @@
+import { defineAction } from "./action.ts";
+
+export const dismiss = defineAction({
+  type: "dismiss",
+  rule: {
+    changesView: () => true,
+    rendersOnPage: false,
+    templates: () => [],
+    check: () => [],
+  },
+});

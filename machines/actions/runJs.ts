@@ -1,0 +1,12 @@
+import { defineAction } from "./action.ts";
+
+// Never executed by Flowscope: only its declared `simulate` effect is applied.
+export const runJs = defineAction({
+  type: "runJs",
+  rule: {
+    changesView: () => false,
+    rendersOnPage: false,
+    templates: () => [],
+    check: () => [],
+  },
+});
