@@ -27,3 +27,87 @@ export const defaultScaleRange = { min: 1, max: 5 } as const;
 
 /** Built-in attributes (Jimo Email, Jimo Username) are never "undefined by every persona". */
 export { builtInAttributes } from "./actions/attributes.ts";
+
+// ------------------------------------------------------------------- engine (SPEC §3)
+// Decisions the engine takes where SPEC §3 is silent. The code that applies each one points
+// back here.
+
+/**
+ * Safety net besides loopBound: more landings than this in one script step stop the chain
+ * with loop.stopped too (a cycle that no trigger or launch drives cannot hang the engine).
+ */
+export const maxLandingsPerStep = 10_000;
+
+/**
+ * Engine decisions, in words (README "Semantics" lists the same):
+ * - A tour/survey/banner/hint without steps completes as soon as it is shown.
+ * - An automatic experience with no `urls` never matches a page, so it is never auto-shown.
+ * - Automatic shows count towards loopBound like launches (so `always` + instant endings stop).
+ * - A pending launch of a tour/survey/banner holds the screen: the show check skips other
+ *   sequential flows with flowOnScreen ("launched … is about to show") until it lands; a
+ *   blocked or interrupted launch runs the show check again.
+ * - A launch lands blocked (flowOnScreen) when its target is already on screen, or when it is
+ *   a tour/survey/banner and another one is on screen (launch from a checklist, post, block or
+ *   agent dismisses nothing, so nothing makes room).
+ * - The script's `launch` (SDK) dismisses the tour/survey/banner on screen when it fires; a
+ *   launch from a hint's CTA/trigger dismisses nothing (a hint is not a sequential flow).
+ * - launch.interrupted: any page change (a navigateTo landing or the script's `navigate`)
+ *   between the launch firing and landing interrupts it, unless the target's urls match.
+ * - goToStep `next` is relative to the step on screen when it lands; an unknown step id
+ *   warns (unknownStep) and does nothing. Actions of a display that has ended land on nothing.
+ * - A snooze at or past maxTimes records `snooze.exhausted` and then dismisses.
+ * - Showing an experience clears snoozed-until and the visit history (a new display).
+ * - `neq` holds for a missing attribute; `eq`/`contains` fail on it; `exists` means set and
+ *   not null. "has snoozed" = snoozed at least once; "has seen" = shown at least once.
+ * - Text condition `contains` ignores case (like the agent's `match`).
+ * - click/answer/close without `experience` act on the tour/survey/banner on screen, else on
+ *   the first hint on screen. `close` on a checklist dismisses it.
+ * - A task that is already done cannot be clicked again (script step error).
+ * - The task's actions fire, then the task is marked done (`task.done`), then the checklist
+ *   completes when every task is done.
+ * - After start, the world settles (pending actions land) like after a script step.
+ * - Extra trace types: clock.advanced, element.clicked, agent.asked, agent.answered,
+ *   agent.automated, post.opened, task.done, attributes.set, snooze.exhausted;
+ *   experience.shown carries `via` (auto | launch) and `from`; action.fired/landed of a launch
+ *   carry `target`.
+ * - A navigateTo whose resolved URL has an unsafe scheme is refused with warning unsafeUrl;
+ *   the script's `navigate` to one is a script step error.
+ */
+export const engineDecisions = true;
+
+/**
+ * Where `replay` looks for a recording's `project` path (when relative): beside the recording
+ * file first, then in the current directory (cli/commands/replay.ts follows this order).
+ */
+export const recordingProjectLookup = ["recordingFolder", "currentDirectory"] as const;
+
+// ---------------------------------------------------------------- validator (SPEC §2)
+// Decisions the validator takes where SPEC §2 is silent; the module named in each line
+// applies it (machines/validate/…).
+
+/** Structural problems (and unknown fields) shown at most, then one "… N more" (index.ts). */
+export const diagnosticCap = 200;
+
+/**
+ * Validator decisions, in words (README "Semantics" lists the same):
+ * - Unknown fields are a warning, unknownField, with the nearest known key (unknown-fields.ts).
+ * - A shape error stops validation: semantic rules run only on a well-formed project (index.ts).
+ * - An action the availability table refuses gets that one error, not its own rule's too.
+ * - Combination: one error per list, at the first action that breaks a rule; a bookInterview
+ *   step's primary CTA counts its implied bookInterview first (combination-check.ts).
+ * - List warnings are skipped on a list that breaks the matrix; a same-tab navigateTo beside a
+ *   rendering action is navigateBesideRender only, not twoViewChanges too (list-warnings.ts).
+ * - Ids: steps and tasks share one namespace per experience; CTAs, triggers and conditions
+ *   one per step (ids.ts).
+ * - Checklist with steps: error; without tasks: warning; tasks on another type: error; a
+ *   flow without steps: warning; auto with no urls: warning (experiences.ts).
+ * - Targeted kind without target: warning; a condition bound outside min..max: warning;
+ *   conditions or a fallback on a step that takes no answer: error (steps.ts).
+ * - Reachability follows goToStep next/ids (previous adds none); a way on is goToStep to
+ *   next, complete or another step, or launchExperience; unreachable steps are not also
+ *   reported as noWayOn (flow.ts).
+ * - undefinedAttribute whenever no persona defines the name, even with no personas;
+ *   email and username are built in (attributes.ts).
+ * - launchLoop: one warning per cycle group, at the launch that starts its shortest cycle.
+ */
+export const validatorDecisions = true;

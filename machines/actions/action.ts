@@ -1,6 +1,8 @@
 // What every action module provides: its rule (checks beyond the seed's tables, plus the
 // facts the warnings need) and, from the engine, its effect. Modelled on excalidraw's action
 // registry: one object per action, predicate and effect side by side.
+
+import type { ActionSource, PendingLanding } from "../engine/types.ts";
 import type { Action, ActionOf, ActionType, Experience, Project, Step } from "../format/schema.ts";
 import type { AgentSource, Context } from "../rules/contexts.ts";
 import type { Diagnostic } from "../validate/diagnostic.ts";
@@ -34,9 +36,33 @@ export interface ActionRule<T extends ActionType> {
   check(action: ActionOf<T>, place: ActionPlace): Diagnostic[];
 }
 
+/** What an action can do to the simulated world; the engine's Simulation implements it. */
+export interface ActionRuntime {
+  goToStep(target: string, source: ActionSource): void;
+  dismiss(source: ActionSource): void;
+  snooze(action: ActionOf<"snooze">, source: ActionSource): void;
+  /** launchExperience at firing: the current sequential flow is dismissed (SPEC §3.2). */
+  dismissLaunchingFlow(source: ActionSource): void;
+  launch(experience: string, landing: PendingLanding): void;
+  openPost(post: string): void;
+  launchAgent(message: string | undefined): void;
+  navigate(url: string, openIn: "sameTab" | "newTab"): void;
+  runJs(action: ActionOf<"runJs">, source: ActionSource): void;
+  bookInterview(source: ActionSource): void;
+}
+
+/** The action at run time (SPEC §3.2–3.4): what it does when it fires and when it lands. */
+export interface ActionEffect<T extends ActionType> {
+  /** At the instant its list fires, before its latency. */
+  fire?(action: ActionOf<T>, runtime: ActionRuntime, landing: PendingLanding): void;
+  /** Once its latency has elapsed on the simulated clock. */
+  land(action: ActionOf<T>, runtime: ActionRuntime, landing: PendingLanding): void;
+}
+
 export interface ActionDefinition<T extends ActionType> {
   type: T;
   rule: ActionRule<T>;
+  effect: ActionEffect<T>;
 }
 
 export function defineAction<T extends ActionType>(definition: ActionDefinition<T>) {

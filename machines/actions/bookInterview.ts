@@ -24,4 +24,7 @@ export const bookInterview = defineAction({
       ];
     },
   },
+  effect: {
+    land: (_action, runtime, landing) => runtime.bookInterview(landing.source),
+  },
 });

@@ -8,4 +8,7 @@ export const dismiss = defineAction({
     templates: () => [],
     check: () => [],
   },
+  effect: {
+    land: (_action, runtime, landing) => runtime.dismiss(landing.source),
+  },
 });

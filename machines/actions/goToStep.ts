@@ -36,4 +36,7 @@ export const goToStep = defineAction({
       return [];
     },
   },
+  effect: {
+    land: (action, runtime, landing) => runtime.goToStep(action.step, landing.source),
+  },
 });

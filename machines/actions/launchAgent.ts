@@ -9,4 +9,7 @@ export const launchAgent = defineAction({
       action.message === undefined ? [] : [{ field: "message", text: action.message }],
     check: () => [],
   },
+  effect: {
+    land: (action, runtime) => runtime.launchAgent(action.message),
+  },
 });

@@ -31,4 +31,9 @@ export const launchExperience = defineAction({
       return [];
     },
   },
+  effect: {
+    // Firing already dismisses the launching flow; the target starts only when it lands.
+    fire: (_action, runtime, landing) => runtime.dismissLaunchingFlow(landing.source),
+    land: (action, runtime, landing) => runtime.launch(action.experience, landing),
+  },
 });

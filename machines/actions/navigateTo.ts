@@ -21,4 +21,7 @@ export const navigateTo = defineAction({
       ];
     },
   },
+  effect: {
+    land: (action, runtime) => runtime.navigate(action.url, action.openIn),
+  },
 });

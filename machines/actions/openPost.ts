@@ -18,4 +18,7 @@ export const openPost = defineAction({
       ];
     },
   },
+  effect: {
+    land: (action, runtime) => runtime.openPost(action.post),
+  },
 });

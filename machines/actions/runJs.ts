@@ -9,4 +9,8 @@ export const runJs = defineAction({
     templates: () => [],
     check: () => [],
   },
+  effect: {
+    // Only the declared `simulate` part is applied; `code` is never evaluated.
+    land: (action, runtime, landing) => runtime.runJs(action, landing.source),
+  },
 });

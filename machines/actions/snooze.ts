@@ -21,4 +21,7 @@ export const snooze = defineAction({
       return [];
     },
   },
+  effect: {
+    land: (action, runtime, landing) => runtime.snooze(action, landing.source),
+  },
 });

@@ -1,0 +1,153 @@
+// `flowscope simulate <project.json> --script <script.json> [--json] [--inspect]` (SPEC §4):
+// runs a script on a project and prints the Result, as JSON or as a readable timeline.
+// Exit 0 when the script ran to its end; 1 for an invalid project, a script of the wrong
+// shape or a script step that cannot be done; 2 when a file cannot be read or parsed.
+import type { Command } from "commander";
+import type { z } from "zod";
+import { type ExternalInspector, ScriptStepError, simulate } from "../../machines/engine/index.ts";
+import { parseJsonText } from "../../machines/format/json-text.ts";
+import type { Project } from "../../machines/format/schema.ts";
+import { type Result, type Script, script as scriptSchema } from "../../machines/format/script.ts";
+import { childPointer } from "../../machines/validate/diagnostic.ts";
+import { validateText } from "../../machines/validate/index.ts";
+import { CliError, ExitCode } from "../exit.ts";
+import { formatDiagnosticLine, formatParseError } from "../format/diagnostics.ts";
+import { connectInspector } from "../inspect.ts";
+import { readTextFile } from "../io.ts";
+import { formatResultHuman } from "../timeline.ts";
+import type { CommandContext, CommandModule } from "./command.ts";
+
+interface SimulateOptions {
+  script: string;
+  json?: boolean;
+  inspect?: boolean | string;
+}
+
+export const simulateCommand: CommandModule = {
+  register(program: Command, context: CommandContext) {
+    program
+      .command("simulate")
+      .description("run a script on a project; print the timeline and the final state")
+      .argument("<project.json>", "the project file")
+      .requiredOption("--script <script.json>", "the script to run (SPEC §4 Script)")
+      .option("--json", "print the Result as JSON on stdout, and nothing else")
+      .option(
+        "--inspect [ws-url]",
+        "stream the run to Stately's inspector (Sky by default, or a local ws:// receiver); fails softly offline",
+      )
+      .action(async (file: string, options: SimulateOptions) => {
+        context.setExitCode(await simulateFile(file, options, context));
+      });
+  },
+};
+
+export async function simulateFile(
+  projectFile: string,
+  options: SimulateOptions,
+  { io }: CommandContext,
+): Promise<ExitCode> {
+  const project = await loadProject(projectFile);
+  const script = await loadJsonDocument(options.script, scriptSchema);
+  const inspector = options.inspect ? connectInspector(io, options.inspect) : undefined;
+  const result = runScript(project, script, options.script, inspector?.inspect);
+  await inspector?.close();
+  io.out(options.json ? formatResultJson(result) : formatResultHuman(result, { color: io.color }));
+  return ExitCode.ok;
+}
+
+export function formatResultJson(result: Result): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/**
+ * Runs `script`; a step that cannot be done becomes exit 1 with the engine's message, which
+ * names the step (`step 3 (click "primary"): …`), prefixed by where the script came from.
+ */
+export function runScript(
+  project: Project,
+  script: Script,
+  scriptPlace: string,
+  inspect?: ExternalInspector,
+): Result {
+  try {
+    return simulate(project, script, { inspect });
+  } catch (caught) {
+    if (caught instanceof ScriptStepError) {
+      throw new CliError(`${scriptPlace}: ${caught.message}`, ExitCode.invalid);
+    }
+    throw caught;
+  }
+}
+
+// --------------------------------------------------------------------------------- inputs
+// Shared with `replay` and `machine`: every input file is read the same way.
+
+/**
+ * Reads and validates a project. Unreadable or not JSON: exit 2 (with line:column);
+ * validation errors: exit 1, listing them. Warnings do not stop a run.
+ */
+export async function loadProject(file: string): Promise<Project> {
+  const text = await readTextFile(file);
+  const validation = validateText(text);
+  if (validation.parseError) {
+    throw new CliError(formatParseError(file, validation.parseError), ExitCode.unreadable);
+  }
+  const errors = validation.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || validation.project === undefined) {
+    const lines = errors.map((d) => formatDiagnosticLine(d, file, false));
+    throw new CliError(
+      [`${file} is not a valid project (see flowscope validate ${file}):`, ...lines].join("\n"),
+      ExitCode.invalid,
+    );
+  }
+  return validation.project;
+}
+
+/**
+ * Reads a JSON document of the given shape (a script or a recording). Unreadable or not JSON:
+ * exit 2 with line:column; the wrong shape: exit 1, one line per problem with its place.
+ */
+export async function loadJsonDocument<T extends z.ZodType>(
+  file: string,
+  schema: T,
+): Promise<z.output<T>> {
+  const text = await readTextFile(file);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new CliError(formatParseError(file, parsed.error), ExitCode.unreadable);
+  const shaped = schema.safeParse(parsed.value);
+  if (shaped.success) return shaped.data;
+  const lines = shaped.error.issues.map((issue) => {
+    const pointer = pointerOf(issue.path);
+    const { line, column } = parsed.locate(pointer);
+    return `${file}:${line}:${column}  error  ${shapeCode(issue)}  ${pointer || "/"}: ${describeIssue(issue)}`;
+  });
+  throw new CliError(lines.join("\n"), ExitCode.invalid);
+}
+
+function pointerOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((pointer, key) => childPointer(pointer, String(key)), "");
+}
+
+function shapeCode(issue: z.core.$ZodIssue): string {
+  if (isMissing(issue)) return "missingField";
+  if (issue.code === "unrecognized_keys") return "unknownField";
+  return issue.code === "invalid_type" ? "wrongType" : "invalidValue";
+}
+
+/** zod 4 issues carry no input by default; a missing field says "received undefined". */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "invalid_type" && issue.message.endsWith("received undefined");
+}
+
+/** zod's message, made plainer where it says little (unions of value types). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (isMissing(issue))
+    return `missing; expected ${issue.code === "invalid_type" ? issue.expected : "a value"}`;
+  if (issue.code === "invalid_union" && issue.errors.length > 0 && !("discriminator" in issue)) {
+    const expected = issue.errors.flatMap((branch) =>
+      branch.flatMap((inner) => (inner.code === "invalid_type" ? [inner.expected] : [])),
+    );
+    if (expected.length === issue.errors.length) return `expected ${expected.join(" or ")}`;
+  }
+  return issue.message;
+}

@@ -1,0 +1,85 @@
+// `flowscope validate <project.json> [--json]` (SPEC §4): exit 0 without errors, 1 with
+// errors, 2 when the file cannot be read or is not JSON.
+import type { Command } from "commander";
+import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import { validateText } from "../../machines/validate/index.ts";
+import { ExitCode } from "../exit.ts";
+import {
+  formatDiagnosticsHuman,
+  formatDiagnosticsJson,
+  formatParseError,
+} from "../format/diagnostics.ts";
+import { readTextFile } from "../io.ts";
+import type { CommandContext, CommandModule } from "./command.ts";
+
+interface ValidateOptions {
+  json?: boolean;
+}
+
+export const validateCommand: CommandModule = {
+  register(program: Command, context: CommandContext) {
+    program
+      .command("validate")
+      .description("check a project file against the seed's rules; list errors and warnings")
+      .argument("<project.json>", "the project file")
+      .option("--json", "print { diagnostics: [...] } as JSON on stdout")
+      .action(async (file: string, options: ValidateOptions) => {
+        context.setExitCode(await validateFile(file, options, context));
+      });
+  },
+};
+
+export async function validateFile(
+  file: string,
+  options: ValidateOptions,
+  { io }: CommandContext,
+): Promise<ExitCode> {
+  const text = await readTextFile(file);
+  const result = validateText(text);
+  if (result.parseError) {
+    const { message, line, column } = result.parseError;
+    // stdout stays machine-readable with --json; the human line always goes to stderr.
+    if (options.json) {
+      io.out(
+        formatDiagnosticsJson([
+          { severity: "error", code: "parse", message, pointer: "", line, column },
+        ]),
+      );
+    }
+    io.err(`${formatParseError(file, result.parseError)}\n`);
+    return ExitCode.unreadable;
+  }
+  const { diagnostics } = result;
+  io.out(
+    options.json
+      ? formatDiagnosticsJson(diagnostics)
+      : formatDiagnosticsHuman(diagnostics, {
+          file,
+          experienceIds: experienceIdsOf(text),
+          color: io.color,
+        }),
+  );
+  return hasError(diagnostics) ? ExitCode.invalid : ExitCode.ok;
+}
+
+function hasError(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Experience ids straight from the JSON text, so headers work even when the schema fails. */
+export function experienceIdsOf(text: string): (string | undefined)[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return []; // headers then fall back to "#index"
+  }
+  if (!isRecord(document) || !Array.isArray(document.experiences)) return [];
+  return document.experiences.map((experience: unknown) =>
+    isRecord(experience) && typeof experience.id === "string" ? experience.id : undefined,
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

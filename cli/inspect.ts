@@ -1,0 +1,48 @@
+// `simulate --inspect [ws-url]`: streams the run's XState inspection events to Stately's
+// inspector (@statelyai/inspect). Sky by default (needs the network), or a local WebSocket
+// receiver. It must fail softly: offline, one notice on stderr and the run goes on; and it
+// must never hold the process open, so the connection gets a fixed time to flush.
+import { createSkyInspector, createWebSocketInspector } from "@statelyai/inspect";
+import type { ExternalInspector } from "../machines/engine/index.ts";
+import type { CliIo } from "./io.ts";
+
+export interface CliInspector {
+  inspect: ExternalInspector;
+  /** Gives the connection `flushMs` to send what it holds, then lets the process end. */
+  close(): Promise<void>;
+}
+
+const flushMs = 2_000;
+
+export function connectInspector(io: CliIo, target: string | true): CliInspector {
+  let failed = false;
+  const onerror = () => {
+    if (failed) return;
+    failed = true;
+    io.err("--inspect: could not reach the Stately inspector; the run goes on without it\n");
+  };
+  // Sky announces its session link with console.log: keep stdout for the result alone.
+  const log = console.log;
+  console.log = (...parts: unknown[]) => io.err(`--inspect: ${parts.join(" ")}\n`);
+  try {
+    const inspector =
+      typeof target === "string" && /^wss?:\/\//.test(target)
+        ? createWebSocketInspector({ url: target })
+        : createSkyInspector({ onerror });
+    return {
+      inspect: (event) => inspector.inspect.next?.(event),
+      close: async () => {
+        await new Promise((resolve) => setTimeout(resolve, failed ? 0 : flushMs).unref());
+        console.log = log;
+        inspector.stop();
+        // The inspector's socket reconnects forever offline and nothing closes it: once the
+        // result is written, end the process (an unref'd timer fires only if it would hang).
+        setTimeout(() => process.exit(), 100).unref();
+      },
+    };
+  } catch {
+    console.log = log;
+    onerror();
+    return { inspect: () => {}, close: async () => {} };
+  }
+}

@@ -1,0 +1,66 @@
+// Everything the commands need from the outside world, behind one small interface so the
+// formatting and the exit-code logic can be tested in-process.
+import { readFile } from "node:fs/promises";
+import { CliError, ExitCode } from "./exit.ts";
+
+export interface CliIo {
+  /** Writes to stdout as is (callers add the trailing newline). */
+  out(text: string): void;
+  /** Writes to stderr as is. */
+  err(text: string): void;
+  /** Whether stdout may carry ANSI colors. */
+  color: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** no-color.org: NO_COLOR set to anything but "" turns colors off; so does a non-TTY stdout. */
+export function colorAllowed(
+  isTty: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  const noColor = env.NO_COLOR;
+  return isTty && (noColor === undefined || noColor === "");
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    color: colorAllowed(process.stdout.isTTY === true, process.env),
+    env: process.env,
+  };
+}
+
+/** Reads a UTF-8 text file; any failure is a CliError (exit 2) that names the file and why. */
+export async function readTextFile(file: string): Promise<string> {
+  try {
+    const text = await readFile(file, "utf8");
+    // A BOM is not part of the JSON text; dropping it keeps line 1's columns right.
+    return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  } catch (cause) {
+    throw new CliError(`cannot read ${file}: ${describeFsError(cause)}`, ExitCode.unreadable);
+  }
+}
+
+function describeFsError(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  return String(cause);
+}
+
+// ------------------------------------------------------------------------------ colors
+
+const ansi = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+} as const;
+export type Style = keyof typeof ansi;
+
+/** Wraps `text` in an ANSI style when `enabled`, else returns it unchanged. */
+export function paint(enabled: boolean, style: Style, text: string): string {
+  if (!enabled) return text;
+  const [open, close] = ansi[style];
+  return `\u001b[${open}m${text}\u001b[${close}m`;
+}

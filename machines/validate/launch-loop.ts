@@ -1,0 +1,141 @@
+// Stage f: experiences that launch each other in a cycle (a → b → a). One warning per cycle
+// group (strongly connected component), at the launch that starts the shortest cycle
+// through the group's first experience. Iterative throughout: no recursion on project size.
+import type { Project } from "../format/schema.ts";
+import { loopBound } from "../semantics.ts";
+import { diagnose } from "./codes.ts";
+import type { Diagnostic } from "./diagnostic.ts";
+import type { ActionList } from "./places.ts";
+
+interface Edge {
+  to: number;
+  /** Pointer of the launchExperience action. */
+  pointer: string;
+}
+
+export function launchLoopDiagnostics(
+  project: Project,
+  lists: readonly ActionList[],
+): Diagnostic[] {
+  const graph = launchGraph(project, lists);
+  const out: Diagnostic[] = [];
+  for (const component of stronglyConnected(graph)) {
+    const start = Math.min(...component);
+    const members = new Set(component);
+    const cycle = shortestCycle(graph, start, members);
+    if (!cycle) continue;
+    const names = [...cycle.nodes, start].map((i) => project.experiences[i].id).join(" → ");
+    out.push(
+      diagnose(
+        "launchLoop",
+        `These experiences launch each other in a loop: ${names}; the simulator stops such chains after ${loopBound} launches. Break the loop or make sure the audience or recurrence ends it.`,
+        cycle.firstEdge.pointer,
+      ),
+    );
+  }
+  return out;
+}
+
+function launchGraph(project: Project, lists: readonly ActionList[]): Edge[][] {
+  const indexOf = new Map<string, number>();
+  project.experiences.forEach((experience, i) => {
+    if (!indexOf.has(experience.id)) indexOf.set(experience.id, i);
+  });
+  const graph: Edge[][] = project.experiences.map(() => []);
+  for (const list of lists) {
+    if (list.experienceIndex === undefined) continue;
+    list.actions.forEach((action, i) => {
+      if (action.type !== "launchExperience") return;
+      const to = indexOf.get(action.experience);
+      if (to !== undefined)
+        graph[list.experienceIndex as number].push({ to, pointer: `${list.pointer}/${i}` });
+    });
+  }
+  return graph;
+}
+
+/** Tarjan's algorithm with an explicit stack; only components that hold a cycle. */
+function stronglyConnected(graph: readonly Edge[][]): number[][] {
+  const index = new Array<number>(graph.length).fill(-1);
+  const low = new Array<number>(graph.length).fill(0);
+  const onStack = new Array<boolean>(graph.length).fill(false);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < graph.length; root++) {
+    if (index[root] !== -1) continue;
+    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const edges = graph[frame.node];
+      if (frame.edge < edges.length) {
+        const to = edges[frame.edge++].to;
+        if (index[to] === -1) {
+          index[to] = low[to] = counter++;
+          stack.push(to);
+          onStack[to] = true;
+          work.push({ node: to, edge: 0 });
+        } else if (onStack[to]) low[frame.node] = Math.min(low[frame.node], index[to]);
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low[parent] = Math.min(low[parent], low[frame.node]);
+      }
+      if (low[frame.node] !== index[frame.node]) continue;
+      const component: number[] = [];
+      let member: number;
+      do {
+        member = stack.pop() as number;
+        onStack[member] = false;
+        component.push(member);
+      } while (member !== frame.node);
+      const selfLoop = graph[frame.node].some((edge) => edge.to === frame.node);
+      if (component.length > 1 || selfLoop) components.push(component);
+    }
+  }
+  return components;
+}
+
+/** Breadth-first from `start` back to it inside the component: the nodes in order. */
+function shortestCycle(
+  graph: readonly Edge[][],
+  start: number,
+  members: ReadonlySet<number>,
+): { nodes: number[]; firstEdge: Edge } | undefined {
+  const previous = new Map<number, { from: number; edge: Edge }>();
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head];
+    for (const edge of graph[node]) {
+      if (!members.has(edge.to)) continue;
+      if (edge.to === start) return unwind(previous, start, node, edge);
+      if (previous.has(edge.to)) continue;
+      previous.set(edge.to, { from: node, edge });
+      queue.push(edge.to);
+    }
+  }
+  return undefined;
+}
+
+function unwind(
+  previous: ReadonlyMap<number, { from: number; edge: Edge }>,
+  start: number,
+  last: number,
+  closing: Edge,
+): { nodes: number[]; firstEdge: Edge } {
+  const nodes = [last];
+  let firstEdge = closing;
+  let node = last;
+  while (node !== start) {
+    const step = previous.get(node) as { from: number; edge: Edge };
+    firstEdge = step.edge;
+    node = step.from;
+    nodes.unshift(node);
+  }
+  return { nodes, firstEdge };
+}

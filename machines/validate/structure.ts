@@ -1,0 +1,249 @@
+// Stage a: the document's shape, checked by the zod schema. Every zod issue becomes a
+// diagnostic that names the field and what to write instead; a failed union is explained by
+// the alternative the value was evidently meant to be, or by listing the allowed forms.
+import type { z } from "zod";
+import { latencyKeys, type Project, project } from "../format/schema.ts";
+import { actionTypes } from "../rules/action-types.ts";
+import { diagnose } from "./codes.ts";
+import type { Diagnostic } from "./diagnostic.ts";
+import {
+  describeValue,
+  fieldName,
+  isJsonObject,
+  nodeAt,
+  type PathKey,
+  pointerOf,
+  quote,
+} from "./json-access.ts";
+
+type Issue = z.core.$ZodIssue;
+
+export type StructureResult =
+  | { ok: true; project: Project }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export function checkStructure(document: unknown): StructureResult {
+  if (!isJsonObject(document)) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose(
+          "rootNotObject",
+          `The project must be a JSON object such as { "version": 1, "experiences": [] }, not ${describeValue(document)}.`,
+          "",
+        ),
+      ],
+    };
+  }
+  const parsed = project.safeParse(document);
+  if (parsed.success) return { ok: true, project: parsed.data };
+  const diagnostics = parsed.error.issues.flatMap((issue) => explainIssue(issue, [], document));
+  return { ok: false, diagnostics };
+}
+
+/** One zod issue (relative to `base`) → the diagnostics that explain it. */
+function explainIssue(issue: Issue, base: readonly PathKey[], document: unknown): Diagnostic[] {
+  const path = [...base, ...(issue.path as PathKey[])];
+  const pointer = pointerOf(path);
+  const node = nodeAt(document, path);
+  const field = fieldName(path);
+  switch (issue.code) {
+    case "invalid_union":
+      return explainUnion(issue, path, document);
+    case "invalid_type":
+      if (!node.found) {
+        return [
+          diagnose(
+            "missingField",
+            `${field} is missing: add ${expected(issue.expected)}.`,
+            pointer,
+          ),
+        ];
+      }
+      return [
+        diagnose(
+          "wrongType",
+          `${field} must be ${expected(issue.expected)}, not ${describeValue(node.value)}.`,
+          pointer,
+        ),
+      ];
+    case "invalid_value":
+      if (!node.found) {
+        return [
+          diagnose("missingField", `${field} is missing: add ${allowed(issue.values)}.`, pointer),
+        ];
+      }
+      return [
+        diagnose(
+          "invalidValue",
+          `${field} must be ${allowed(issue.values)}, not ${describeValue(node.value)}.`,
+          pointer,
+        ),
+      ];
+    case "too_small":
+    case "too_big":
+      return [explainBound(issue, field, pointer, node.value)];
+    case "unrecognized_keys":
+      return issue.keys.map((key) =>
+        diagnose(
+          "unknownKey",
+          `${quote(key)} is not allowed in ${field}${allowedKeysHint(path)}.`,
+          pointerOf([...path, key]),
+        ),
+      );
+    default:
+      return [diagnose("invalidValue", `${field}: ${issue.message}.`, pointer)];
+  }
+}
+
+function explainBound(
+  issue: Extract<Issue, { code: "too_small" | "too_big" }>,
+  field: string,
+  pointer: string,
+  value: unknown,
+): Diagnostic {
+  const small = issue.code === "too_small";
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  if (issue.origin === "string") {
+    return diagnose("invalidValue", `${field} must not be empty.`, pointer);
+  }
+  if (issue.origin === "array") {
+    const count = Array.isArray(value) ? value.length : 0;
+    const need = issue.exact
+      ? `exactly ${limit}`
+      : small
+        ? `at least ${limit}`
+        : `at most ${limit}`;
+    return diagnose("invalidValue", `${field} must have ${need} elements, not ${count}.`, pointer);
+  }
+  const relation = small
+    ? issue.inclusive
+      ? "at least"
+      : "more than"
+    : issue.inclusive
+      ? "at most"
+      : "less than";
+  return diagnose(
+    "outOfRange",
+    `${field} must be ${relation} ${limit}, not ${String(value)}.`,
+    pointer,
+  );
+}
+
+// ------------------------------------------------------------------------------- unions
+
+function explainUnion(
+  issue: Extract<Issue, { code: "invalid_union" }>,
+  path: readonly PathKey[],
+  document: unknown,
+): Diagnostic[] {
+  const pointer = pointerOf(path);
+  // zod 4 adds the allowed tags to a discriminated union's issue without typing them.
+  const options = (issue as { options?: readonly unknown[] }).options;
+  if (issue.discriminator !== undefined && issue.errors.length === 0) {
+    return [explainDiscriminator(issue.discriminator, options ?? [], path, document)];
+  }
+  const meant = meantAlternative(issue.errors, path, document);
+  if (meant) return meant.flatMap((inner) => explainIssue(inner, path, document));
+  const node = nodeAt(document, path);
+  if (!node.found) {
+    return [
+      diagnose("missingField", `${fieldName(path)} is missing: add ${unionForms(path)}.`, pointer),
+    ];
+  }
+  return [
+    diagnose(
+      "invalidValue",
+      `${fieldName(path)} must be ${unionForms(path)}, not ${describeValue(node.value)}.`,
+      pointer,
+    ),
+  ];
+}
+
+/** "type" of an action, "kind" of a recurrence: missing, or a value outside the list. */
+function explainDiscriminator(
+  key: string,
+  options: readonly unknown[],
+  path: readonly PathKey[],
+  document: unknown,
+): Diagnostic {
+  const pointer = pointerOf(path);
+  const node = nodeAt(document, path);
+  const list = options.map((option) => String(option)).join(", ");
+  if (!node.found)
+    return diagnose("missingField", `"${key}" is missing: add one of ${list}.`, pointer);
+  const isActionType = key === "type" && options.length === actionTypes.length;
+  return diagnose(
+    isActionType ? "unknownActionType" : "invalidValue",
+    `${isActionType ? "An action's" : ""} "${key}" must be one of ${list}, not ${describeValue(node.value)}.`.trim(),
+    pointer,
+  );
+}
+
+/**
+ * The alternative the value was meant to be: the first one whose issues are all inside the
+ * value (no missing field, no unexpected key, no wrong type of the value itself). E.g.
+ * `{ "attribute": "plan", "op": "equals" }` is an attribute condition with a bad op.
+ */
+function meantAlternative(
+  alternatives: readonly Issue[][],
+  path: readonly PathKey[],
+  document: unknown,
+): Issue[] | undefined {
+  const recognised = alternatives.filter((issues) =>
+    issues.every((inner) => {
+      if (inner.code === "unrecognized_keys") return false;
+      if (inner.path.length === 0) return false;
+      if (inner.code === "invalid_type") {
+        return nodeAt(document, [...path, ...(inner.path as PathKey[])]).found;
+      }
+      return true;
+    }),
+  );
+  recognised.sort((a, b) => a.length - b.length);
+  return recognised[0];
+}
+
+/** The allowed forms of the project's unions, named by where they sit. */
+function unionForms(path: readonly PathKey[]): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (last === "on") return '{ "click": "<CSS selector>" } or { "url": "<page pattern>" }';
+  if (last === "if") {
+    return 'one operator: { "between": [a, b] }, { "equals": n }, { "lt": n }, { "gt": n }, { "anyOf": [...] }, { "noneOf": [...] }, { "allOf": [...] }, { "filled": true|false } or { "contains": "text" }';
+  }
+  if (last === "question") {
+    return '{ "min": n, "max": n } (nps, scale), { "options": ["A", "B"] } (choice, multiChoice) or { "text": "...", "placeholder": "..." } (text)';
+  }
+  if (parent === "audience") {
+    return '{ "attribute": "<name>", "op": "eq|neq|contains|exists|notExists", "value": ... } or { "experience": "<id>", "has": "seen|completed|dismissed|snoozed" }';
+  }
+  return "one of the allowed forms (see schema/project.schema.json)";
+}
+
+// ------------------------------------------------------------------------------- words
+
+function expected(type: string): string {
+  switch (type) {
+    case "int":
+      return "a whole number";
+    case "object":
+    case "array":
+      return `an ${type}`;
+    case "tuple":
+      return "an array such as [1, 5]";
+    case "record":
+      return "an object";
+    default:
+      return `a ${type}`;
+  }
+}
+
+function allowed(values: readonly unknown[]): string {
+  const shown = values.map((value) => JSON.stringify(value));
+  return shown.length === 1 ? shown[0] : `one of ${shown.join(", ")}`;
+}
+
+function allowedKeysHint(path: readonly PathKey[]): string {
+  return path[path.length - 1] === "latencyMs" ? `; use one of ${latencyKeys.join(", ")}` : "";
+}

@@ -1,0 +1,206 @@
+// Input meant to hurt: huge, deep, prototype-polluting, of the wrong shape everywhere. Each
+// yields diagnostics with places (or a parse error with its place), never a throw or a hang.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { generateProjectText } from "../bench/generate.ts";
+import { validateDocument, validateText } from "../machines/validate/index.ts";
+
+const depth = 10_000;
+const deepArray = `${"[".repeat(depth)}${"]".repeat(depth)}`;
+const deepObject = `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+/** Generous: CI machines are slow and shared; a hang or a quadratic blow-up is far beyond. */
+const fewSeconds = 8_000;
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+function project(inner: string): string {
+  return `{"version": 1, ${inner}}`;
+}
+
+afterEach(() => {
+  // Nothing a document says may reach Object.prototype.
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.getOwnPropertyNames(Object.prototype).includes("polluted")).toBe(false);
+});
+
+describe("size", () => {
+  it("validates a 20 MB project within a few seconds", { timeout: 60_000 }, () => {
+    const text = generateProjectText({
+      tours: 1050,
+      stepsPerTour: 20,
+      surveys: 10,
+      stepsPerSurvey: 10,
+    });
+    expect(text.length).toBeGreaterThan(20_000_000);
+    const { value, ms } = timed(() => validateText(text));
+    expect(value.project?.experiences.length).toBe(1060);
+    expect(value.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(ms).toBeLessThan(fewSeconds);
+  });
+
+  it("places an error at the end of a 20 MB document", { timeout: 60_000 }, () => {
+    const filler = JSON.stringify("x".repeat(20_000_000));
+    const text = `{\n  "version": 1,\n  "posts": [{ "id": "p", "title": ${filler}, "body": 7 }]\n}`;
+    const { value, ms } = timed(() => validateText(text));
+    const lastLine = text.split("\n")[2];
+    expect(value.diagnostics).toEqual([
+      expect.objectContaining({
+        code: "wrongType",
+        pointer: "/posts/0/body",
+        line: 3,
+        column: lastLine.lastIndexOf("7") + 1,
+      }),
+    ]);
+    expect(ms).toBeLessThan(fewSeconds);
+  });
+
+  it("reports a syntax error at the end of a 20 MB document", { timeout: 60_000 }, () => {
+    const text = `[${"1,".repeat(10_000_000)}]`;
+    const { value, ms } = timed(() => validateText(text));
+    expect(value.parseError).toMatchObject({ line: 1, column: text.lastIndexOf(",") + 1 });
+    expect(value.parseError?.message).toMatch(/trailing comma/);
+    expect(ms).toBeLessThan(fewSeconds);
+  });
+});
+
+describe("depth", () => {
+  it("refuses a 10,000-deep array or object as the root", () => {
+    expect(validateText(deepArray).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["rootNotObject", 1, 1],
+    ]);
+    expect(validateText(deepObject).diagnostics.map((d) => d.code)).toContain("missingField");
+  });
+
+  it("reports 10,000-deep values where the schema expects an object", () => {
+    const places = [
+      ['"settings": ', "/settings"],
+      ['"experiences": [', "/experiences/0"],
+      [
+        '"resourceCenter": {"blocks": [{"id": "b", "label": "x", "actions": [',
+        "/resourceCenter/blocks/0/actions/0",
+      ],
+    ] as const;
+    for (const [before, pointer] of places) {
+      const closers = before.endsWith("[")
+        ? before.includes("{") && before.includes("blocks")
+          ? "]}]}"
+          : "]"
+        : "";
+      const text = project(`${before}${deepArray}${closers}`);
+      const { diagnostics } = validateText(text);
+      const found = diagnostics.find((d) => d.pointer === pointer);
+      expect(found, `${pointer}: ${JSON.stringify(diagnostics)}`).toMatchObject({
+        severity: "error",
+      });
+      expect(found?.line).toBe(1);
+      expect(text.slice((found?.column ?? 0) - 1).startsWith("[[[")).toBe(true);
+    }
+  });
+
+  it("accepts 10,000-deep values where any JSON value goes, and warns where a key is unknown", () => {
+    const text = project(
+      `"personas": [{"id": "p", "attributes": {"deep": ${deepObject}}}], "extra": ${deepArray}`,
+    );
+    const { diagnostics, project: parsed } = validateText(text);
+    expect(parsed).toBeDefined();
+    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([["unknownField", "/extra"]]);
+  });
+
+  it("reports an unclosed 10,000-deep document with its place", () => {
+    const { parseError } = validateText(`{"version": 1, "x": ${"[".repeat(depth)}`);
+    expect(parseError?.message).toMatch(/not closed with '\]' \(it opens at 1:\d+\)/);
+    expect(parseError).toMatchObject({ line: 1, column: 21 + depth });
+  });
+});
+
+describe("prototype keys", () => {
+  const hostile = `{
+  "version": 1,
+  "__proto__": { "polluted": "root" },
+  "constructor": { "prototype": { "polluted": "ctor" } },
+  "settings": { "__proto__": { "runJsEnabled": true }, "latencyMs": { "__proto__": { "polluted": 1 } } },
+  "personas": [{ "id": "p", "attributes": { "__proto__": { "polluted": "attr" }, "prototype": 1 } }],
+  "experiences": [
+    { "id": "__proto__", "type": "tour", "status": "live", "prototype": {},
+      "steps": [{ "id": "constructor", "kind": "modal",
+        "ctas": [{ "id": "go", "label": "Go", "actions": [{ "type": "runJs", "code": "x", "__proto__": { "type": "dismiss" } }] }] }] }
+  ]
+}`;
+
+  it("are plain unknown fields: warned about, placed, never followed", () => {
+    const { diagnostics, project: parsed } = validateText(hostile);
+    expect(parsed).toBeDefined();
+    // __proto__ inside settings must not switch runJs on.
+    expect(parsed?.settings.runJsEnabled).toBe(false);
+    // In document order: members in the order they are written.
+    expect(diagnostics.map((d) => [d.severity, d.code, d.pointer, d.line])).toEqual([
+      ["warning", "unknownField", "/__proto__", 3],
+      ["warning", "unknownField", "/constructor", 4],
+      ["warning", "unknownField", "/settings/__proto__", 5],
+      ["warning", "unknownField", "/experiences/0/prototype", 8],
+      ["warning", "noWayOn", "/experiences/0/steps/0", 9],
+      ["error", "runJsNeedsActivation", "/experiences/0/steps/0/ctas/0/actions/0/type", 10],
+      ["warning", "unknownField", "/experiences/0/steps/0/ctas/0/actions/0/__proto__", 10],
+    ]);
+    expect(Object.getPrototypeOf(parsed?.personas[0].attributes)).toBe(Object.prototype);
+  });
+
+  it("do not pollute when given as a parsed value either", () => {
+    const document = JSON.parse(hostile);
+    expect(Object.hasOwn(document, "__proto__")).toBe(true);
+    const { diagnostics } = validateDocument(document);
+    expect(diagnostics.some((d) => d.pointer === "/__proto__")).toBe(true);
+  });
+});
+
+describe("wrong shapes", () => {
+  it.each([
+    ["an array", "[]"],
+    ["a string", '"project"'],
+    ["a number", " 42"],
+    ["null", "null"],
+    ["a boolean", "true"],
+  ])("refuses %s as the root, at its place", (_name, text) => {
+    const { diagnostics } = validateText(text);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "rootNotObject",
+        pointer: "",
+        line: 1,
+        column: text.indexOf(text.trim()) + 1,
+      }),
+    ]);
+  });
+
+  it("places every problem of a document whose values all have the wrong type", () => {
+    const example = JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "examples", "onboarding-tour.json"), "utf8"),
+    );
+    const broken = JSON.stringify(retypeLeaves(example), null, 2);
+    const { value, ms } = timed(() => validateText(broken));
+    const { diagnostics, project: parsed } = value;
+    expect(parsed).toBeUndefined();
+    expect(diagnostics.length).toBeGreaterThan(20);
+    for (const d of diagnostics) {
+      expect(d.line, d.pointer).toBeGreaterThan(0);
+      expect(d.column, d.pointer).toBeGreaterThan(0);
+    }
+    expect(ms).toBeLessThan(fewSeconds);
+  });
+});
+
+/** Strings become numbers, numbers strings, booleans strings; containers are kept. */
+function retypeLeaves(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(retypeLeaves);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, retypeLeaves(v)]));
+  }
+  if (typeof value === "string") return value.length;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return value;
+}

@@ -1,0 +1,213 @@
+// Project text → value with places (machines/format/json-text.ts): syntax errors in plain
+// words at the right line and column, and JSON pointers located lazily.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseJsonText, pointerTokens } from "../machines/format/json-text.ts";
+import { childPointer } from "../machines/validate/diagnostic.ts";
+
+function located(text: string) {
+  const result = parseJsonText(text);
+  if (!result.ok) throw new Error(`expected valid JSON: ${result.error.message}`);
+  return result;
+}
+
+function failure(text: string) {
+  const result = parseJsonText(text);
+  if (result.ok) throw new Error("expected a syntax error");
+  return result.error;
+}
+
+/** 0-based offset of a 1-based line and column. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) offset = text.indexOf("\n", offset) + 1;
+  return offset + column - 1;
+}
+
+/** Every node of a JSON value with its pointer. */
+function nodes(value: unknown): { pointer: string; node: unknown }[] {
+  const out: { pointer: string; node: unknown }[] = [];
+  const stack: { pointer: string; node: unknown }[] = [{ pointer: "", node: value }];
+  while (stack.length > 0) {
+    const entry = stack.pop() as { pointer: string; node: unknown };
+    out.push(entry);
+    const { node, pointer } = entry;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++)
+        stack.push({ pointer: `${pointer}/${i}`, node: node[i] });
+    } else if (typeof node === "object" && node !== null) {
+      for (const [key, child] of Object.entries(node))
+        stack.push({ pointer: childPointer(pointer, key), node: child });
+    }
+  }
+  return out;
+}
+
+describe("syntax errors", () => {
+  const cases: [string, string, RegExp, number, number][] = [
+    ["empty input", "", /document is empty/, 1, 1],
+    ["only spaces", "\n  \n", /document is empty/, 3, 1],
+    [
+      "trailing comma in an object",
+      '{\n  "a": 1,\n}',
+      /trailing comma: remove the ',' before '}'/,
+      2,
+      9,
+    ],
+    ["trailing comma in an array", "[1, 2, ]", /trailing comma: remove the ',' before ']'/, 1, 6],
+    ["a line comment", '{\n  // note\n  "a": 1\n}', /comments are not allowed/, 2, 3],
+    ["a block comment", '{ /* x */ "a": 1 }', /comments are not allowed/, 1, 3],
+    ["an unterminated string", '{\n  "a": "abc\n}', /unterminated string/, 2, 8],
+    ["a string at the end", '{"a": "abc', /unterminated string/, 1, 7],
+    [
+      "a missing comma",
+      '{\n  "a": 1\n  "b": 2\n}',
+      /expected ',' or '}' after a property value, found '"'/,
+      3,
+      3,
+    ],
+    ["a missing colon", '{"a" 1}', /expected ':' after a property name/, 1, 6],
+    ["single quotes", "{'a': 1}", /double quotes/, 1, 2],
+    ["a bad literal", '{"a": tru}', /expected a value, found 'tru'/, 1, 7],
+    ["a leading zero", "[01]", /invalid number "01"/, 1, 2],
+    ["text after the end", '{"a": 1} x', /unexpected 'x' after the end/, 1, 10],
+    [
+      "an unclosed array",
+      '{"a": [1, 2',
+      /array is not closed with '\]' \(it opens at 1:7\)/,
+      1,
+      12,
+    ],
+    ["a wrong closer", "[1, 2}", /expected ',' or '\]' after an array element, found '}'/, 1, 6],
+    ["a bad escape", '["\\q"]', /invalid escape '\\q'/, 1, 3],
+    ["a raw tab in a string", '["a\tb"]', /control character/, 1, 4],
+  ];
+
+  it.each(cases)("%s", (_name, text, message, line, column) => {
+    const error = failure(text);
+    expect(error.message).toMatch(message);
+    expect([error.line, error.column]).toEqual([line, column]);
+    expect(error.offset).toBe(offsetOf(text, line, column));
+  });
+
+  it("counts columns in UTF-16 code units and ignores a byte-order mark", () => {
+    expect(failure('["😀", x]')).toMatchObject({ line: 1, column: 8 });
+    expect(failure('\uFEFF{"a": 1,}')).toMatchObject({ line: 1, column: 8 });
+    expect(located('\uFEFF{"a": 1}').locate("/a")).toEqual({ line: 1, column: 7 });
+  });
+
+  it("agrees with JSON.parse on what is valid, and never throws", () => {
+    const fragments = fc.constantFrom(
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      ":",
+      '"a"',
+      "1",
+      "-",
+      "true",
+      " ",
+      "\n",
+      "/",
+      "'",
+      "\\",
+      "nul",
+    );
+    fc.assert(
+      fc.property(fc.array(fragments, { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        const result = parseJsonText(text);
+        expect(result.ok).toBe(valid);
+        if (!result.ok) {
+          expect(result.error.offset).toBeGreaterThanOrEqual(0);
+          expect(result.error.offset).toBeLessThanOrEqual(text.length);
+          expect(result.error.offset).toBe(offsetOf(text, result.error.line, result.error.column));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("values", () => {
+  it("are JSON.parse's, with __proto__ as an own key and nothing polluted", () => {
+    const { value } = located(
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"x": 1}}}',
+    );
+    expect(Object.hasOwn(value as object, "__proto__")).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it("survive nesting 10,000 deep, and locate inside it", () => {
+    const depth = 10_000;
+    expect(located("[".repeat(depth) + "]".repeat(depth)).ok).toBe(true);
+    const objects = located(`${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`);
+    expect(objects.locate("/a".repeat(100))).toEqual({ line: 1, column: 501 });
+    const unclosed = failure("[".repeat(depth));
+    expect(unclosed.message).toMatch(/not closed/);
+  });
+});
+
+describe("locate", () => {
+  const text = `{
+  "x": [
+    1,
+    { "y": "é😀", "a~b": 2, "c/d": 3 }
+  ],
+  "x": "last wins"
+}`;
+
+  it("finds members and elements, with RFC 6901 escapes", () => {
+    const { locate } = located(text);
+    expect(locate("")).toEqual({ line: 1, column: 1 });
+    expect(locate("/x")).toEqual({ line: 6, column: 8 }); // a repeated key: JSON.parse keeps the last
+  });
+
+  it("falls back to the deepest existing ancestor", () => {
+    const { locate } = located('{\n  "a": [\n    {"b": 1}\n  ]\n}');
+    expect(locate("/a/0/b")).toEqual({ line: 3, column: 11 });
+    expect(locate("/a/0/missing/deeper")).toEqual({ line: 3, column: 5 });
+    expect(locate("/a/7")).toEqual({ line: 2, column: 8 });
+    expect(locate("/a/x")).toEqual({ line: 2, column: 8 });
+    expect(locate("/a/0/b/0")).toEqual({ line: 3, column: 11 });
+    expect(locate("/nope")).toEqual({ line: 1, column: 1 });
+  });
+
+  it("splits pointers as RFC 6901 says", () => {
+    expect(pointerTokens("")).toEqual([]);
+    expect(pointerTokens("/a~1b/~0c/0")).toEqual(["a/b", "~c", "0"]);
+    const { locate } = located('{"a/b": {"~c": [7]}}');
+    expect(locate("/a~1b/~0c/0")).toEqual({ line: 1, column: 17 });
+  });
+
+  it("points at each node's own text, for any JSON value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => {
+        const compact = JSON.stringify(value);
+        const { locate } = located(compact);
+        for (const { pointer, node } of nodes(JSON.parse(compact))) {
+          const { line, column } = locate(pointer);
+          expect(line).toBe(1);
+          expect(compact.startsWith(JSON.stringify(node), column - 1)).toBe(true);
+        }
+        const pretty = JSON.stringify(value, null, 2);
+        const prettyLocate = located(pretty).locate;
+        for (const { pointer, node } of nodes(JSON.parse(pretty))) {
+          const { line, column } = prettyLocate(pointer);
+          const first = JSON.stringify(node)[0];
+          expect(pretty[offsetOf(pretty, line, column)]).toBe(first);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
