@@ -1,22 +1,30 @@
-// The first page: a top bar with an example picker, the JSON editor and the validation report.
-// It grows into the debugger (canvas, simulation) in later issues; each pane is its own folder.
+// The debugger: a top bar, the project (editor + validation) on the left, the flow canvas and
+// the inspector in the middle, the preview with its controls on the right, the timeline at the
+// bottom. Each pane is its own folder; they share one session store (app/session).
 import { useCallback, useRef, useState } from "react";
-import { JsonEditor, type JsonEditorHandle } from "./editor/JsonEditor.tsx";
-import { examples, findExample, initialExampleId } from "./examples/catalog.ts";
-import { ExamplePicker } from "./examples/ExamplePicker.tsx";
-import { useEditedTexts } from "./examples/useEditedTexts.ts";
-import { useValidation } from "./validation/useValidation.ts";
-import { ValidationReport } from "./validation/ValidationReport.tsx";
+import { FlowCanvas } from "./canvas/FlowCanvas.tsx";
+import type { JsonEditorHandle } from "./editor/JsonEditor.tsx";
+import { Inspector } from "./inspector/Inspector.tsx";
+import { PersistenceBar } from "./persistence/PersistenceBar.tsx";
+import { PreviewPane } from "./preview/PreviewPane.tsx";
+import { QaPanel } from "./qa/QaPanel.tsx";
+import { type CenterTab, CenterTabs } from "./shell/CenterTabs.tsx";
+import { ExperiencePicker } from "./shell/ExperiencePicker.tsx";
+import { ProjectEditor } from "./shell/ProjectEditor.tsx";
+import { ProjectPane } from "./shell/ProjectPane.tsx";
+import { ProjectReport } from "./shell/ProjectReport.tsx";
+import { SessionBanner } from "./shell/SessionBanner.tsx";
+import { useWorkspaceSession } from "./shell/useWorkspaceSession.ts";
+import { Timeline } from "./timeline/Timeline.tsx";
+import { WorkspaceMenu } from "./workspace/WorkspaceMenu.tsx";
 
 export function App() {
-  const [selectedId, setSelectedId] = useState(() => initialExampleId(examples));
-  const edits = useEditedTexts();
-  const example = findExample(examples, selectedId);
-  const text = edits.textOf(example);
-  const { outcome, stale } = useValidation(text);
+  useWorkspaceSession();
+  const [leftOpen, setLeftOpen] = useState(true);
+  const [tab, setTab] = useState<CenterTab>("canvas");
   const editorRef = useRef<JsonEditorHandle>(null);
-
   const reveal = useCallback((line: number, column: number) => {
+    setLeftOpen(true);
     editorRef.current?.revealPosition(line, column);
   }, []);
 
@@ -27,37 +35,41 @@ export function App() {
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Flowscope</span>
         </div>
-        <ExamplePicker
-          examples={examples}
-          selectedId={example.id}
-          isEdited={edits.isEdited}
-          onSelect={setSelectedId}
-        />
-        <span className="file-hint" title="File in the repository">
-          {example.file}
-        </span>
-        {edits.isEdited(example) && (
-          <button type="button" className="button" onClick={() => edits.revert(example)}>
-            Revert changes
-          </button>
-        )}
+        {/* slot: workspace-menu */}
+        <WorkspaceMenu />
+        <ExperiencePicker />
+        <div className="top-bar-end">
+          {/* slot: persistence */}
+          <PersistenceBar />
+          {/* slot: qa */}
+          <QaPanel />
+        </div>
       </header>
-      <main className="workspace">
-        <div className="pane editor-pane">
-          <h2 className="pane-title">Project JSON</h2>
-          <JsonEditor
-            // A new example starts with a fresh caret, scroll and highlight.
-            key={example.id}
-            ref={editorRef}
-            label="Project JSON"
-            value={text}
-            onChange={(next) => edits.edit(example, next)}
-          />
-        </div>
-        <div className="pane report-pane">
-          <ValidationReport outcome={outcome} stale={stale} onReveal={reveal} />
-        </div>
+      <SessionBanner />
+      <main className="debugger" data-left={leftOpen ? "open" : "closed"}>
+        <ProjectPane open={leftOpen} onToggle={() => setLeftOpen((open) => !open)}>
+          <div className="editor-slot">
+            {/* slot: editor */}
+            <ProjectEditor ref={editorRef} />
+          </div>
+          <div className="report-slot">
+            <ProjectReport onReveal={reveal} />
+          </div>
+        </ProjectPane>
+        <section className="pane center-pane" aria-label="Flow and inspector">
+          <CenterTabs value={tab} onChange={setTab} />
+          <div
+            className="tab-panel"
+            role="tabpanel"
+            id={`panel-${tab}`}
+            aria-labelledby={`tab-${tab}`}
+          >
+            {tab === "canvas" ? <FlowCanvas /> : <Inspector />}
+          </div>
+        </section>
+        <PreviewPane />
       </main>
+      <Timeline />
     </div>
   );
 }

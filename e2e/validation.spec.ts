@@ -1,5 +1,7 @@
 // The first page end to end: an example opens clean, an invalid project lists its diagnostic
 // by experience, its line link moves the caret there, and malformed JSON shows where it breaks.
+// The editor is CodeMirror 6: its text is read from the session store's test hook (CodeMirror
+// renders only the visible lines) and its caret line from CodeMirror's own active-line gutter.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 
 /** A trigger action that only a CTA may hold (SPEC §2: goToStep previous only in a CTA). */
@@ -22,11 +24,37 @@ function positionOfText(text: string, needle: string): { line: number; column: n
   return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
 }
 
-/** The caret's 1-based line in the textarea, read from the DOM (not from our status bar). */
-async function caretLine(textbox: Locator): Promise<number> {
-  return textbox.evaluate((element) => {
-    const area = element as HTMLTextAreaElement;
-    return area.value.slice(0, area.selectionStart).split("\n").length;
+/** The editor's whole text (the session store holds what the editor last reported). */
+async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__flowscope?.store.getState().text ?? "");
+}
+
+/** The caret's 1-based line, read from CodeMirror's active-line gutter (not from our status bar). */
+async function caretLine(page: Page): Promise<number> {
+  const text = await page.locator(".cm-lineNumbers .cm-activeLineGutter").textContent();
+  return Number(text);
+}
+
+/** Line numbers that carry a lint marker, matched to the line-number gutter by position. */
+async function lintedLines(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const numbers = [...document.querySelectorAll(".cm-lineNumbers .cm-gutterElement")];
+    const markers = [...document.querySelectorAll(".cm-gutter-lint .cm-gutterElement")].filter(
+      (element) => element.querySelector(".cm-lint-marker"),
+    );
+    return markers.map((marker) => {
+      const top = marker.getBoundingClientRect().top;
+      const row = numbers.find((n) => Math.abs(n.getBoundingClientRect().top - top) < 2);
+      return Number(row?.textContent ?? Number.NaN);
+    });
+  });
+}
+
+/** Caret to the start and scrolled to the top, so a jump is observable. */
+async function caretToTop(page: Page): Promise<void> {
+  await editor(page).press("Control+Home");
+  await page.locator(".cm-scroller").evaluate((element) => {
+    element.scrollTop = 0;
   });
 }
 
@@ -53,7 +81,7 @@ test.beforeEach(async ({ page }) => {
 
 test("opens on the onboarding tour example with no problems", async ({ page }, testInfo) => {
   await expect(page.getByRole("combobox", { name: "Example" })).toHaveValue("onboarding-tour");
-  await expect(editor(page)).toHaveValue(/"experiences"/);
+  await expect(editor(page)).toContainText('"experiences"');
   await expect(summary(page)).toHaveText("No problems");
   await page.screenshot({ path: testInfo.outputPath("1-example-no-problems.png") });
 });
@@ -62,7 +90,7 @@ test("lists a diagnostic under its experience and its line link moves the caret"
   page,
 }, testInfo) => {
   const textbox = editor(page);
-  const { text, experienceName } = withBackInTrigger(await textbox.inputValue());
+  const { text, experienceName } = withBackInTrigger(await editorText(page));
   const bad = positionOfText(text, backInTrigger);
   await textbox.fill(text);
 
@@ -80,15 +108,13 @@ test("lists a diagnostic under its experience and its line link moves the caret"
   await expect(item).toContainText(/\/experiences\/0\/steps\/\d+\/triggers\/\d+\/actions\/0/);
   await page.screenshot({ path: testInfo.outputPath("2-diagnostic.png") });
 
-  // Move the caret away first, so the jump is observable.
-  await textbox.evaluate((element) => (element as HTMLTextAreaElement).setSelectionRange(0, 0));
-  await textbox.evaluate((element) => {
-    element.scrollTop = 0;
-  });
+  await caretToTop(page);
   await link.click();
+  // The lint gutter marks the same line in the editor.
+  await expect.poll(() => lintedLines(page)).toEqual([bad.line]);
 
   await expect(textbox).toBeFocused();
-  expect(await caretLine(textbox)).toBe(bad.line);
+  expect(await caretLine(page)).toBe(bad.line);
   await expect(page.getByRole("status", { name: "Caret position" })).toContainText(
     `Ln ${bad.line},`,
   );
@@ -114,10 +140,10 @@ test("shows a parse error with its line and column, linked to the editor", async
   await expect(parseError).toContainText(`Line ${comma.line}, column ${comma.column}`);
   await page.screenshot({ path: testInfo.outputPath("4-parse-error.png") });
 
-  await textbox.evaluate((element) => (element as HTMLTextAreaElement).setSelectionRange(0, 0));
+  await caretToTop(page);
   await parseError.getByRole("link", { name: `line ${comma.line}:${comma.column}` }).click();
   await expect(textbox).toBeFocused();
-  expect(await caretLine(textbox)).toBe(comma.line);
+  expect(await caretLine(page)).toBe(comma.line);
   await expect(page.getByRole("status", { name: "Caret position" })).toContainText(
     `Ln ${comma.line}, Col ${comma.column}`,
   );
@@ -130,7 +156,7 @@ test("shows a parse error with its line and column, linked to the editor", async
 test("keeps each example's edits when switching examples", async ({ page }) => {
   const picker = page.getByRole("combobox", { name: "Example" });
   const textbox = editor(page);
-  const original = await textbox.inputValue();
+  const original = await editorText(page);
   const edited = original.replace('"version": 1', '"version": 1 ');
   expect(edited).not.toBe(original);
   await textbox.fill(edited);
@@ -145,12 +171,12 @@ test("keeps each example's edits when switching examples", async ({ page }) => {
     );
   test.skip(other === null, "needs a second example");
   await picker.selectOption(other as string);
-  await expect(textbox).not.toHaveValue(edited);
+  await expect.poll(() => editorText(page)).not.toBe(edited);
 
   await picker.selectOption("onboarding-tour");
-  await expect(textbox).toHaveValue(edited);
+  await expect.poll(() => editorText(page)).toBe(edited);
   await expect(picker.locator("option:checked")).toHaveText(/\(edited\)$/);
 
   await page.getByRole("button", { name: "Revert changes" }).click();
-  await expect(textbox).toHaveValue(original);
+  await expect.poll(() => editorText(page)).toBe(original);
 });

@@ -111,3 +111,71 @@ export const diagnosticCap = 200;
  * - launchLoop: one warning per cycle group, at the launch that starts its shortest cycle.
  */
 export const validatorDecisions = true;
+
+// ------------------------------------------------------------- explorers (issue 5)
+// Decisions of the static flow graph and the explorers (machines/graph, machines/explore).
+
+/** Answer classes: at most this many options (multiChoice) or `contains` texts are combined. */
+export const multiChoiceClassOptionCap = 12;
+
+/**
+ * Path counting bound (machines/explore/count.ts): a path enters each step at most this many
+ * times. A path is a sequence of transitions that move the flow (a `stays` edge, which moves
+ * nothing, is not a transition of a path; coverage still takes it). Acyclic flows are
+ * counted exactly whatever the bound; `previous` is resolved from the path's own visit stack.
+ */
+export const defaultRevisits = 2;
+
+/**
+ * Path counting work budget (memoised states × key length). Past it, the count is redone
+ * with one visit per step (simple paths; `reduced: true`, said in the output); past it
+ * again, a clear error. A 1,000-step tour with a "Back" on every step is such a flow.
+ */
+export const countWorkBudget = 4_000_000;
+
+/** `paths` lists at most this many simple paths unless told otherwise. */
+export const defaultSimplePathLimit = 1_000;
+
+/** Races: lists with more actions than this are not permuted (8! = 40,320 orders). */
+export const maxRaceActions = 8;
+
+/**
+ * Explorer decisions, in words (README "Semantics" lists the same):
+ * - Static target of an action list (graph/list-target.ts): from a tour/survey/banner a
+ *   launchExperience ends the flow as `launched:<target>` (it dismisses the flow when it
+ *   fires); otherwise goToStep/dismiss/snooze land in latency order (ties: nominal order)
+ *   and the first that ends the flow decides (a goToStep before it only passes through); a
+ *   list that moves nothing is a self-loop with `stays: true`. Snooze is `snoozed` even when
+ *   maxTimes is exhausted. From a hint, a launch moves nothing (a hint is not a flow).
+ * - goToStep previous: the edge has `back: true`, `to` = the step before it in the list when
+ *   that step leads to it, else its first forward predecessor; `backTargets` lists them all.
+ *   On a step nothing leads to, previous does nothing (a `stays` edge).
+ * - Answer classes: nps/scale split exactly at the conditions' bounds (any range size);
+ *   multiChoice: subsets of the options the conditions name; text: probed with "", a neutral
+ *   word and combinations of the `contains` texts. A class no candidate reaches is left out.
+ * - flowMachine (graph/flow-machine.ts) leaves `previous` edges out unless asked.
+ * - Paths: a path enters each step at most `defaultRevisits` times; `stays` edges are not
+ *   transitions of a path (coverage takes them). Counting past `countWorkBudget` falls back
+ *   to simple paths (revisits 1) and says so (`reduced`). Checklists have no paths.
+ * - Scripts of explorer paths: a persona whose attributes meet the audience (else attributes
+ *   built from it), a start page no URL trigger matches, `launch` first; click/answer/close
+ *   name the experience. URL triggers are replayed by navigating to the pattern with each
+ *   `*` removed (or, when that also matches another URL trigger, replaced by a token); a URL
+ *   trigger the page already matches fires by itself, and the path follows the engine.
+ * - Coverage is greedy; transitions whose step the first step cannot reach are `untakable`;
+ *   those the engine never lets a walk reach (a URL trigger matching every page) are `missed`.
+ * - Races: the list is fired by the engine (`settle: false`), every order of its pending
+ *   landings is searched with a landing model (race-model.ts; what a landing sets off is
+ *   applied right after it), and one order per outcome is replayed by the engine with its
+ *   landings spaced further apart than any latency; the engine's outcome is reported. An
+ *   outcome is the page, the tabs, each experience's status and step, and the effects as a
+ *   multiset (their order is timing itself). Lists with more than `maxRaceActions` landings
+ *   are skipped and listed.
+ * - Why: a manual experience always gets a `page` reason ("launch it"); waits are rounded
+ *   up to the minute; a rate-limit wait is until enough shows leave the window; recurrence
+ *   once has no user-side fix (the project's recurrence must change).
+ * - Launch graph: pages reached by same-tab navigations are nodes (a URL with {attribute}
+ *   placeholders is matched as written); edges include user clicks, so a cycle is a loop
+ *   that CAN happen; one cycle per strongly connected group, its shortest, with `members`.
+ */
+export const explorerDecisions = true;

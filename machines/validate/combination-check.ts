@@ -24,15 +24,27 @@ export function combinationDiagnostic(list: ActionList): Diagnostic | undefined 
   const { types, implied } = effectiveTypes(list);
   const shift = implied ? 1 : 0;
   for (let k = 1; k < types.length; k++) {
-    const pointer = `${list.pointer}/${k - shift}/type`;
     const first = types.indexOf(types[k]);
-    if (first < k) return duplicate(types[k], first - shift, pointer, list.pointer);
-    const blocker = types.slice(0, k).find((earlier) => !canFollow(earlier, types[k]));
+    if (first < k) {
+      return duplicate(types[k], first - shift, typePointer(list, k - shift), list.pointer);
+    }
+    const blocker = blockerOf(types, k);
     if (blocker !== undefined) {
-      return notAllowed(types, blocker, types[k], implied, pointer);
+      return notAllowed(types, blocker, types[k], implied, typePointer(list, k - shift));
     }
   }
   return undefined;
+}
+
+/** The first earlier type that action k may not follow. */
+function blockerOf(types: readonly ActionType[], k: number): ActionType | undefined {
+  for (let j = 0; j < k; j++) if (!canFollow(types[j], types[k])) return types[j];
+  return undefined;
+}
+
+/** Built only for an error: most lists pass. */
+function typePointer(list: ActionList, index: number): string {
+  return `${list.pointer}/${index}/type`;
 }
 
 function duplicate(

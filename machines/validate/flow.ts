@@ -17,102 +17,133 @@ import { diagnose } from "./codes.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 import { isAnswerable } from "./steps.ts";
 
-/** Every action list that can fire on `step`, defaults included (no copies). */
-function listsOf(step: Step): (readonly Action[])[] {
-  const lists: (readonly Action[])[] = [];
-  for (const cta of step.ctas) lists.push(cta.actions);
-  for (const trigger of step.triggers) lists.push(trigger.actions);
-  if (isAnswerable(step.kind)) {
-    for (const condition of step.conditions) lists.push(condition.actions);
-    lists.push(fallbackOf(step));
+/**
+ * The step graph of one experience in flat arrays, reused for every experience (a project
+ * has thousands of steps: no array or object per step, none per experience). The targets
+ * of step i are targets[starts[i]] .. targets[starts[i + 1] - 1], where -1 stands for
+ * "completed"; launches[i] says step i launches an experience.
+ */
+class Graph {
+  readonly stepIndex = new Map<string, number>();
+  readonly targets: number[] = [];
+  targetCount = 0;
+  readonly starts: number[] = [];
+  readonly launches: boolean[] = [];
+  reached = new Uint8Array(0);
+  readonly queue: number[] = [];
+  /** Steps of the experience being checked. */
+  count = 0;
+
+  reset(steps: readonly Step[]): void {
+    this.count = steps.length;
+    this.targetCount = 0;
+    this.stepIndex.clear();
+    for (let i = 0; i < steps.length; i++) {
+      if (!this.stepIndex.has(steps[i].id)) this.stepIndex.set(steps[i].id, i);
+    }
+    if (this.reached.length < steps.length) this.reached = new Uint8Array(steps.length * 2);
+    this.reached.fill(0, 0, steps.length);
   }
-  lists.push(closingCrossOf(step));
-  return lists;
+
+  addTarget(target: number): void {
+    this.targets[this.targetCount++] = target;
+  }
 }
 
-interface Exits {
-  /** Indices of the steps the step can go to; -1 stands for "completed". */
-  targets: number[];
-  launches: boolean;
+/** Every action list that can fire on step `index`, defaults included, into the graph. */
+function addExits(graph: Graph, index: number, step: Step): void {
+  graph.starts[index] = graph.targetCount;
+  let launches = false;
+  for (const cta of step.ctas) launches = addList(graph, cta.actions, index) || launches;
+  for (const trigger of step.triggers)
+    launches = addList(graph, trigger.actions, index) || launches;
+  if (isAnswerable(step.kind)) {
+    for (const condition of step.conditions) {
+      launches = addList(graph, condition.actions, index) || launches;
+    }
+    launches = addList(graph, fallbackOf(step), index) || launches;
+  }
+  launches = addList(graph, closingCrossOf(step), index) || launches;
+  graph.launches[index] = launches;
 }
 
-function exitsOf(
-  index: number,
-  step: Step,
-  stepIndex: ReadonlyMap<string, number>,
-  count: number,
-): Exits {
-  const exits: Exits = { targets: [], launches: false };
-  for (const list of listsOf(step)) {
-    for (const action of list) {
-      if (action.type === "launchExperience") exits.launches = true;
-      if (action.type !== "goToStep") continue;
-      if (action.step === "next") exits.targets.push(index + 1 < count ? index + 1 : -1);
-      else if (action.step === "complete") exits.targets.push(-1);
-      else if (action.step !== "previous") {
-        const target = stepIndex.get(action.step);
-        if (target !== undefined) exits.targets.push(target);
-      }
+/** The goToStep targets of one list into the graph; true when it launches an experience. */
+function addList(graph: Graph, list: readonly Action[], index: number): boolean {
+  let launches = false;
+  for (const action of list) {
+    if (action.type === "launchExperience") launches = true;
+    if (action.type !== "goToStep") continue;
+    if (action.step === "next") graph.addTarget(index + 1 < graph.count ? index + 1 : -1);
+    else if (action.step === "complete") graph.addTarget(-1);
+    else if (action.step !== "previous") {
+      const target = graph.stepIndex.get(action.step);
+      if (target !== undefined) graph.addTarget(target);
     }
   }
-  return exits;
+  return launches;
 }
 
-function hasWayOn(index: number, exits: Exits): boolean {
-  return exits.launches || exits.targets.some((t) => t !== index);
+function hasWayOn(index: number, graph: Graph): boolean {
+  if (graph.launches[index]) return true;
+  for (let t = graph.starts[index]; t < graph.starts[index + 1]; t++) {
+    if (graph.targets[t] !== index) return true;
+  }
+  return false;
 }
 
 export function flowDiagnostics(project: Project): Diagnostic[] {
-  return project.experiences.flatMap((experience, e) =>
-    experienceFlow(experience, `/experiences/${e}`),
-  );
-}
-
-function experienceFlow(experience: Experience, at: string): Diagnostic[] {
-  const steps = experience.steps;
-  if (experience.type === "checklist" || steps.length === 0) return [];
-  const stepIndex = new Map<string, number>();
-  steps.forEach((step, i) => {
-    if (!stepIndex.has(step.id)) stepIndex.set(step.id, i);
-  });
-  const exits = steps.map((step, i) => exitsOf(i, step, stepIndex, steps.length));
-  const reached = reachable(exits.map((exit) => exit.targets));
   const out: Diagnostic[] = [];
-  steps.forEach((step, i) => {
-    const pointer = `${at}/steps/${i}`;
-    if (!reached[i]) {
-      out.push(
-        diagnose(
-          "unreachableStep",
-          `Step "${step.id}" can never be reached from the first step: add a goToStep to it (or "next" from the step before), or remove it.`,
-          pointer,
-        ),
-      );
-    } else if (!hasWayOn(i, exits[i])) {
-      out.push(
-        diagnose(
-          "noWayOn",
-          `Step "${step.id}" has no way on: no CTA, trigger or condition goes to another step, completes or launches an experience, so the ${experience.type} can only be dismissed here; add a goToStep (next, complete or a step id).`,
-          pointer,
-        ),
-      );
-    }
-  });
+  const graph = new Graph();
+  const experiences = project.experiences;
+  for (let e = 0; e < experiences.length; e++) experienceFlow(experiences[e], e, graph, out);
   return out;
 }
 
-/** Breadth-first from step 0, iterative. */
-function reachable(targets: readonly number[][]): boolean[] {
-  const reached = targets.map(() => false);
-  reached[0] = true;
-  const queue = [0];
-  for (let head = 0; head < queue.length; head++) {
-    for (const t of targets[queue[head]]) {
-      if (t >= 0 && !reached[t]) {
-        reached[t] = true;
-        queue.push(t);
+function experienceFlow(experience: Experience, e: number, graph: Graph, out: Diagnostic[]): void {
+  const steps = experience.steps;
+  if (experience.type === "checklist" || steps.length === 0) return;
+  graph.reset(steps);
+  for (let i = 0; i < steps.length; i++) addExits(graph, i, steps[i]);
+  graph.starts[steps.length] = graph.targetCount;
+  markReachable(graph);
+  for (let i = 0; i < steps.length; i++) {
+    if (!graph.reached[i]) out.push(unreachable(steps[i], `/experiences/${e}/steps/${i}`));
+    else if (!hasWayOn(i, graph)) {
+      out.push(noWayOn(steps[i], experience, `/experiences/${e}/steps/${i}`));
+    }
+  }
+}
+
+function unreachable(step: Step, pointer: string): Diagnostic {
+  return diagnose(
+    "unreachableStep",
+    `Step "${step.id}" can never be reached from the first step: add a goToStep to it (or "next" from the step before), or remove it.`,
+    pointer,
+  );
+}
+
+function noWayOn(step: Step, experience: Experience, pointer: string): Diagnostic {
+  return diagnose(
+    "noWayOn",
+    `Step "${step.id}" has no way on: no CTA, trigger or condition goes to another step, completes or launches an experience, so the ${experience.type} can only be dismissed here; add a goToStep (next, complete or a step id).`,
+    pointer,
+  );
+}
+
+/** Breadth-first from step 0, iterative, into graph.reached. */
+function markReachable(graph: Graph): void {
+  const { reached, queue, starts, targets } = graph;
+  reached[0] = 1;
+  queue[0] = 0;
+  let length = 1;
+  for (let head = 0; head < length; head++) {
+    const node = queue[head];
+    for (let t = starts[node]; t < starts[node + 1]; t++) {
+      const target = targets[t];
+      if (target >= 0 && !reached[target]) {
+        reached[target] = 1;
+        queue[length++] = target;
       }
     }
   }
-  return reached;
 }

@@ -9,15 +9,39 @@ import type { ActionList } from "./places.ts";
 
 interface Edge {
   to: number;
-  /** Pointer of the launchExperience action. */
-  pointer: string;
+  /** The launchExperience action: its list and index (its pointer is built for a report). */
+  list: ActionList;
+  index: number;
 }
 
-export function launchLoopDiagnostics(
-  project: Project,
-  lists: readonly ActionList[],
-): Diagnostic[] {
-  const graph = launchGraph(project, lists);
+/** Which experience launches which: filled list by list, then searched for loops. */
+export class LaunchGraph {
+  readonly edges: Edge[][];
+  private readonly indexOf = new Map<string, number>();
+
+  constructor(project: Project) {
+    project.experiences.forEach((experience, i) => {
+      if (!this.indexOf.has(experience.id)) this.indexOf.set(experience.id, i);
+    });
+    this.edges = project.experiences.map(() => []);
+  }
+
+  /** The launches of one list, if it belongs to an experience. */
+  add(list: ActionList): void {
+    const from = list.experienceIndex;
+    if (from === undefined) return;
+    const actions = list.actions;
+    for (let index = 0; index < actions.length; index++) {
+      const action = actions[index];
+      if (action.type !== "launchExperience") continue;
+      const to = this.indexOf.get(action.experience);
+      if (to !== undefined) this.edges[from].push({ to, list, index });
+    }
+  }
+}
+
+export function launchLoopDiagnostics(project: Project, launches: LaunchGraph): Diagnostic[] {
+  const graph = launches.edges;
   const out: Diagnostic[] = [];
   for (const component of stronglyConnected(graph)) {
     const start = Math.min(...component);
@@ -29,29 +53,11 @@ export function launchLoopDiagnostics(
       diagnose(
         "launchLoop",
         `These experiences launch each other in a loop: ${names}; the simulator stops such chains after ${loopBound} launches. Break the loop or make sure the audience or recurrence ends it.`,
-        cycle.firstEdge.pointer,
+        `${cycle.firstEdge.list.pointer}/${cycle.firstEdge.index}`,
       ),
     );
   }
   return out;
-}
-
-function launchGraph(project: Project, lists: readonly ActionList[]): Edge[][] {
-  const indexOf = new Map<string, number>();
-  project.experiences.forEach((experience, i) => {
-    if (!indexOf.has(experience.id)) indexOf.set(experience.id, i);
-  });
-  const graph: Edge[][] = project.experiences.map(() => []);
-  for (const list of lists) {
-    if (list.experienceIndex === undefined) continue;
-    list.actions.forEach((action, i) => {
-      if (action.type !== "launchExperience") return;
-      const to = indexOf.get(action.experience);
-      if (to !== undefined)
-        graph[list.experienceIndex as number].push({ to, pointer: `${list.pointer}/${i}` });
-    });
-  }
-  return graph;
 }
 
 /** Tarjan's algorithm with an explicit stack; only components that hold a cycle. */

@@ -32,30 +32,35 @@ export function isAnswerable(kind: StepKind): boolean {
 
 export function stepDiagnostics(project: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
-  project.experiences.forEach((experience, e) => {
-    experience.steps.forEach((step, s) => {
-      const at = `/experiences/${e}/steps/${s}`;
-      out.push(
-        ...targetDiagnostics(step, at),
-        ...questionDiagnostics(step, at),
-        ...conditionDiagnostics(step, at),
-        ...bookingDiagnostics(step, at),
-      );
-    });
-  });
+  const experiences = project.experiences;
+  for (let e = 0; e < experiences.length; e++) {
+    const steps = experiences[e].steps;
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s];
+      targetDiagnostics(step, e, s, out);
+      questionDiagnostics(step, e, s, out);
+      conditionDiagnostics(step, e, s, out);
+      bookingDiagnostics(step, e, s, out);
+    }
+  }
   return out;
 }
 
+/** Step `s` of experience `e`: built only for a diagnostic (most steps have none). */
+function pointerOf(e: number, s: number): string {
+  return `/experiences/${e}/steps/${s}`;
+}
+
 /** Decided here: a warning, since the simulator never needs the element itself. */
-function targetDiagnostics(step: Step, at: string): Diagnostic[] {
-  if (!targetedKinds.includes(step.kind) || (step.target ?? "").trim() !== "") return [];
-  return [
+function targetDiagnostics(step: Step, e: number, s: number, out: Diagnostic[]): void {
+  if (!targetedKinds.includes(step.kind) || (step.target ?? "").trim() !== "") return;
+  out.push(
     diagnose(
       "missingTarget",
       `${withArticle(step.kind, true)} step points at an element of the page: set "target" to its CSS selector (e.g. "#billing-link").`,
-      at,
+      pointerOf(e, s),
     ),
-  ];
+  );
 }
 
 function rangeOf(step: Step): { min: number; max: number } {
@@ -69,49 +74,54 @@ function optionsOf(step: Step): readonly string[] | undefined {
   return q && "options" in q ? q.options : undefined;
 }
 
-function questionDiagnostics(step: Step, at: string): Diagnostic[] {
+function questionDiagnostics(step: Step, e: number, s: number, out: Diagnostic[]): void {
   const q = step.question;
-  const where = `${at}/question`;
   if (step.kind === "choice" || step.kind === "multiChoice") {
-    if (optionsOf(step)) return [];
-    return [
+    if (optionsOf(step)) return;
+    out.push(
       diagnose(
         "missingOptions",
         `${withArticle(step.kind, true)} step needs question.options, e.g. { "options": ["A", "B"] }.`,
-        q ? where : at,
+        q ? `${pointerOf(e, s)}/question` : pointerOf(e, s),
       ),
-    ];
+    );
+    return;
   }
   if (step.kind === "nps" || step.kind === "scale") {
     if (q && "options" in q) {
-      return [
+      out.push(
         diagnose(
           "questionNotForKind",
           `${withArticle(step.kind, true)} step takes a number, not options: use { "min", "max" } or remove "options".`,
-          `${where}/options`,
+          `${pointerOf(e, s)}/question/options`,
         ),
-      ];
+      );
+      return;
     }
     if (q && "min" in q && q.min >= q.max) {
-      return [
+      out.push(
         diagnose(
           "invalidRange",
           `question.min (${q.min}) must be below question.max (${q.max}).`,
-          `${where}/min`,
+          `${pointerOf(e, s)}/question/min`,
         ),
-      ];
+      );
     }
   }
-  return [];
 }
 
-function conditionDiagnostics(step: Step, at: string): Diagnostic[] {
+function conditionDiagnostics(step: Step, e: number, s: number, out: Diagnostic[]): void {
   const operators = operatorsByKind[step.kind];
-  if (!operators) return notAnswerableDiagnostics(step, at);
-  const out: Diagnostic[] = [];
-  step.conditions.forEach((condition, c) => {
-    const where = `${at}/conditions/${c}/if`;
-    const operator = Object.keys(condition.if)[0] as Operator;
+  if (!operators) {
+    notAnswerableDiagnostics(step, e, s, out);
+    return;
+  }
+  const conditions = step.conditions;
+  for (let c = 0; c < conditions.length; c++) {
+    const test = conditions[c].if;
+    const operator = Object.keys(test)[0] as Operator;
+    // Survey conditions are few: their pointer is built eagerly.
+    const where = `${pointerOf(e, s)}/conditions/${c}/if`;
     if (!operators.includes(operator)) {
       out.push(
         diagnose(
@@ -120,51 +130,62 @@ function conditionDiagnostics(step: Step, at: string): Diagnostic[] {
           `${where}/${operator}`,
         ),
       );
-      return;
+      continue;
     }
-    out.push(...testDiagnostics(step, condition.if, where));
-  });
-  return out;
+    testDiagnostics(step, test, operator, where, out);
+  }
 }
 
 /** message and bookInterview steps (and tour, banner, hint steps) take no answer. */
-function notAnswerableDiagnostics(step: Step, at: string): Diagnostic[] {
-  const out: Diagnostic[] = step.conditions.map((_, c) =>
-    diagnose(
-      "conditionNotForKind",
-      `${withArticle(step.kind, true)} step takes no answer, so its conditions never fire: remove them or use an answerable survey step.`,
-      `${at}/conditions/${c}`,
-    ),
-  );
+function notAnswerableDiagnostics(step: Step, e: number, s: number, out: Diagnostic[]): void {
+  for (let c = 0; c < step.conditions.length; c++) {
+    out.push(
+      diagnose(
+        "conditionNotForKind",
+        `${withArticle(step.kind, true)} step takes no answer, so its conditions never fire: remove them or use an answerable survey step.`,
+        `${pointerOf(e, s)}/conditions/${c}`,
+      ),
+    );
+  }
   if (step.fallback) {
     out.push(
       diagnose(
         "conditionNotForKind",
         `${withArticle(step.kind, true)} step takes no answer, so its fallback never fires: remove it and use a CTA.`,
-        `${at}/fallback`,
+        `${pointerOf(e, s)}/fallback`,
       ),
     );
   }
-  return out;
 }
 
-function testDiagnostics(step: Step, test: SurveyTest, where: string): Diagnostic[] {
+function testDiagnostics(
+  step: Step,
+  test: SurveyTest,
+  operator: Operator,
+  where: string,
+  out: Diagnostic[],
+): void {
   if ("between" in test) {
     const [low, high] = test.between;
     if (low > high) {
-      return [
+      out.push(
         diagnose(
           "invalidRange",
           `between [${low}, ${high}] holds for no answer: write the lower bound first.`,
           `${where}/between`,
         ),
-      ];
+      );
+      return;
     }
-    return boundDiagnostics(step, [low, high], `${where}/between`, true);
+    boundDiagnostic(step, low, `${where}/between/0`, out);
+    boundDiagnostic(step, high, `${where}/between/1`, out);
+    return;
   }
-  if ("equals" in test) return boundDiagnostics(step, [test.equals], `${where}/equals`, false);
-  if ("lt" in test) return boundDiagnostics(step, [test.lt], `${where}/lt`, false);
-  if ("gt" in test) return boundDiagnostics(step, [test.gt], `${where}/gt`, false);
+  if ("equals" in test || "lt" in test || "gt" in test) {
+    const bound = "equals" in test ? test.equals : "lt" in test ? test.lt : test.gt;
+    boundDiagnostic(step, bound, `${where}/${operator}`, out);
+    return;
+  }
   const values =
     "anyOf" in test
       ? test.anyOf
@@ -173,54 +194,42 @@ function testDiagnostics(step: Step, test: SurveyTest, where: string): Diagnosti
         : "allOf" in test
           ? test.allOf
           : [];
-  const key = Object.keys(test)[0];
   const options = optionsOf(step) ?? [];
-  const out: Diagnostic[] = [];
   values.forEach((value, i) => {
     if (options.includes(value)) return;
     out.push(
       diagnose(
         "unknownOption",
         `"${value}" is not an option of this step; use one of: ${options.map((o) => `"${o}"`).join(", ")}.`,
-        `${where}/${key}/${i}`,
+        `${where}/${operator}/${i}`,
       ),
     );
   });
-  return out;
 }
 
 /**
  * Decided here: a bound outside min..max is a warning (the condition still works for the
  * answers it can meet, or never holds); the message gives the range.
  */
-function boundDiagnostics(
-  step: Step,
-  bounds: number[],
-  where: string,
-  indexed: boolean,
-): Diagnostic[] {
+function boundDiagnostic(step: Step, bound: number, pointer: string, out: Diagnostic[]): void {
   const { min, max } = rangeOf(step);
-  const out: Diagnostic[] = [];
-  bounds.forEach((bound, i) => {
-    if (bound >= min && bound <= max) return;
-    out.push(
-      diagnose(
-        "valueOutOfRange",
-        `${bound} is outside the answers ${withArticle(step.kind)} step takes (${min} to ${max}); use a value in that range.`,
-        indexed ? `${where}/${i}` : where,
-      ),
-    );
-  });
-  return out;
+  if (bound >= min && bound <= max) return;
+  out.push(
+    diagnose(
+      "valueOutOfRange",
+      `${bound} is outside the answers ${withArticle(step.kind)} step takes (${min} to ${max}); use a value in that range.`,
+      pointer,
+    ),
+  );
 }
 
-function bookingDiagnostics(step: Step, at: string): Diagnostic[] {
-  if (step.kind !== "bookInterview" || step.booking) return [];
-  return [
+function bookingDiagnostics(step: Step, e: number, s: number, out: Diagnostic[]): void {
+  if (step.kind !== "bookInterview" || step.booking) return;
+  out.push(
     diagnose(
       "missingBooking",
       'A bookInterview step needs "booking": { "provider": "calendly|googleCalendar|zcal", "link": "https://…" }.',
-      at,
+      pointerOf(e, s),
     ),
-  ];
+  );
 }

@@ -1,7 +1,7 @@
 // Stage a: the document's shape, checked by the zod schema. Every zod issue becomes a
 // diagnostic that names the field and what to write instead; a failed union is explained by
 // the alternative the value was evidently meant to be, or by listing the allowed forms.
-import type { z } from "zod";
+import { z } from "zod";
 import { latencyKeys, type Project, project } from "../format/schema.ts";
 import { actionTypes } from "../rules/action-types.ts";
 import { diagnose } from "./codes.ts";
@@ -22,6 +22,19 @@ export type StructureResult =
   | { ok: true; project: Project }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * The schema compiled by zod (z.compile) on first use: a generated parser that is several
+ * times faster on a valid document. zod stays the judge: on any failure (or where code
+ * generation is not allowed, e.g. under a strict CSP) the compiled schema falls back to its
+ * runtime parser, whose issues are the ones explained below.
+ */
+let compiledProject: typeof project | undefined;
+
+function projectSchema(): typeof project {
+  compiledProject ??= z.compile(project);
+  return compiledProject;
+}
+
 export function checkStructure(document: unknown): StructureResult {
   if (!isJsonObject(document)) {
     return {
@@ -35,7 +48,7 @@ export function checkStructure(document: unknown): StructureResult {
       ],
     };
   }
-  const parsed = project.safeParse(document);
+  const parsed = projectSchema().safeParse(document);
   if (parsed.success) return { ok: true, project: parsed.data };
   const diagnostics = parsed.error.issues.flatMap((issue) => explainIssue(issue, [], document));
   return { ok: false, diagnostics };

@@ -38,103 +38,172 @@ function unwrap(schema: Schema): Schema {
   }
 }
 
-/** The schema compiled to what the walk needs, once: which keys each object knows. */
-type Shape =
-  | { kind: "leaf" }
-  | { kind: "array"; element: Shape }
-  | { kind: "tuple"; items: Shape[] }
-  | { kind: "record"; value: Shape }
-  | { kind: "object"; fields: Map<string, Shape> }
-  | { kind: "tagged"; key: string; options: Map<unknown, Shape> };
+/** What a node of the schema is, for the walk. */
+type Kind = "leaf" | "array" | "tuple" | "record" | "object" | "tagged";
 
+/**
+ * The schema compiled to what the walk needs, once: which keys each object knows. One class
+ * with every field (unset where it does not apply), so the walk's property reads stay
+ * monomorphic: the walk visits every object of a large document.
+ */
+class Shape {
+  kind: Kind = "leaf";
+  /** An array's element, a record's value. */
+  element: Shape | undefined = undefined;
+  items: Shape[] = [];
+  /** An object's known keys (a plain union's: all its options' keys). */
+  fields: Map<string, Shape> = new Map();
+  /** A discriminated union: its tag's key, and the object shape for each tag value. */
+  tag = "";
+  options: Map<unknown, Shape> = new Map();
+}
+
+const leaf = new Shape();
 const compiled = new Map<Schema, Shape>();
 
 function shapeOf(schema: Schema): Shape {
   const inner = unwrap(schema);
   let shape = compiled.get(inner);
   if (shape) return shape;
-  shape = { kind: "leaf" };
-  compiled.set(inner, shape); // placeholder first: a recursive schema would end here
-  Object.assign(shape, compile(defOf(inner)));
+  shape = new Shape();
+  compiled.set(inner, shape); // registered before it is filled: a recursive schema ends here
+  compile(defOf(inner), shape);
   return shape;
 }
 
-function compile(def: Def): Shape {
-  if (def.type === "array" && def.element) return { kind: "array", element: shapeOf(def.element) };
-  if (def.type === "tuple" && def.items) return { kind: "tuple", items: def.items.map(shapeOf) };
-  if (def.type === "record" && def.valueType)
-    return { kind: "record", value: shapeOf(def.valueType) };
-  if (def.type === "object") return objectShape([def]);
-  if (def.type !== "union" || !def.options) return { kind: "leaf" };
-  const options = def.options.map((option) => defOf(unwrap(option)));
-  if (def.discriminator === undefined) return objectShape(options);
-  const key = def.discriminator;
-  const tagged = new Map<unknown, Shape>();
+function compile(def: Def, shape: Shape): void {
+  if (def.type === "array" && def.element) {
+    shape.kind = "array";
+    shape.element = shapeOf(def.element);
+  } else if (def.type === "tuple" && def.items) {
+    shape.kind = "tuple";
+    shape.items = def.items.map(shapeOf);
+  } else if (def.type === "record" && def.valueType) {
+    shape.kind = "record";
+    shape.element = shapeOf(def.valueType);
+  } else if (def.type === "object") {
+    objectShape([def], shape);
+  } else if (def.type === "union" && def.options) {
+    const options = def.options.map((option) => defOf(unwrap(option)));
+    if (def.discriminator === undefined) objectShape(options, shape);
+    else taggedShape(def.discriminator, options, shape);
+  }
+}
+
+function taggedShape(key: string, options: Def[], shape: Shape): void {
+  shape.kind = "tagged";
+  shape.tag = key;
   for (const option of options) {
     const tag = option.shape?.[key];
-    for (const value of tag ? (defOf(unwrap(tag)).values ?? []) : [])
-      tagged.set(value, objectShape([option]));
+    for (const value of tag ? (defOf(unwrap(tag)).values ?? []) : []) {
+      const object = new Shape();
+      objectShape([option], object);
+      shape.options.set(value, object);
+    }
   }
-  return { kind: "tagged", key, options: tagged };
 }
 
 /** The keys of one object, or of all the object options of a plain union. */
-function objectShape(defs: Def[]): Shape {
+function objectShape(defs: Def[], shape: Shape): void {
   const objects = defs.filter((def) => def.type === "object" && def.shape);
   // A strict object (catchall never) reports its own unknown keys, as errors, through zod.
   if (
     objects.length === 0 ||
     objects.some((def) => def.catchall && defOf(def.catchall).type === "never")
   ) {
-    return { kind: "leaf" };
+    return; // a leaf
   }
-  const fields = new Map<string, Shape>();
+  shape.kind = "object";
   for (const def of objects) {
     for (const [key, schema] of Object.entries(def.shape ?? {})) {
-      if (!fields.has(key)) fields.set(key, shapeOf(schema));
+      if (!shape.fields.has(key)) shape.fields.set(key, shapeOf(schema));
     }
   }
-  return { kind: "object", fields };
 }
+
+/**
+ * Whether Object.prototype has no enumerable key, so that `for…in` over a plain object sees
+ * exactly its own keys. Checked at the start of every walk (a polluted prototype is not
+ * something the walk may report or follow).
+ */
+let plainPrototypeClean = true;
 
 export function unknownFieldDiagnostics(document: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
+  plainPrototypeClean = Object.keys(Object.prototype).length === 0;
   walk(shapeOf(project), document, [], out);
   return out;
 }
 
-/** Recursion follows the schema, whose depth is fixed, never the document's own depth. */
+/**
+ * Recursion follows the schema, whose depth is fixed, never the document's own depth. `path`
+ * is one shared stack: a pointer is only built for a key that is reported.
+ */
 function walk(shape: Shape, value: unknown, path: (string | number)[], out: Diagnostic[]): void {
   if (typeof value !== "object" || value === null || shape.kind === "leaf") return;
   if (Array.isArray(value)) {
-    if (shape.kind !== "array" && shape.kind !== "tuple") return;
-    const count =
-      shape.kind === "array" ? value.length : Math.min(value.length, shape.items.length);
-    for (let i = 0; i < count; i++) {
-      path.push(i);
-      walk(shape.kind === "array" ? shape.element : shape.items[i], value[i], path, out);
-      path.pop();
-    }
+    if (shape.kind === "array") walkElements(shape.element ?? leaf, value, path, out);
+    else if (shape.kind === "tuple") walkItems(shape.items, value, path, out);
     return;
   }
   const record = value as Record<string, unknown>;
   if (shape.kind === "record") {
-    for (const key of Object.keys(record)) walkChild(shape.value, record, key, path, out);
+    const element = shape.element ?? leaf;
+    if (element.kind === "leaf") return;
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) walkChild(element, record, keys[i], path, out);
     return;
   }
-  const object = shape.kind === "tagged" ? shape.options.get(record[shape.key]) : shape;
-  if (object?.kind !== "object") return;
-  for (const key of Object.keys(record)) {
-    const field = object.fields.get(key);
-    if (field) walkChild(field, record, key, path, out);
-    else
-      out.push(
-        diagnose(
-          "unknownField",
-          unknownFieldMessage(key, [...object.fields.keys()]),
-          pointerOf([...path, key]),
-        ),
-      );
+  const object = shape.kind === "tagged" ? shape.options.get(record[shape.tag]) : shape;
+  if (object === undefined || object.kind !== "object") return;
+  if (plainPrototypeClean && Object.getPrototypeOf(record) === Object.prototype) {
+    // The same keys in the same order as Object.keys, without an array per object (a
+    // document has tens of thousands of objects).
+    for (const key in record) walkField(object, record, key, path, out);
+    return;
+  }
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) walkField(object, record, keys[i], path, out);
+}
+
+/** One key of an object: reported when unknown, followed when its value has structure. */
+function walkField(
+  object: Shape,
+  record: Record<string, unknown>,
+  key: string,
+  path: (string | number)[],
+  out: Diagnostic[],
+): void {
+  const field = object.fields.get(key);
+  if (field === undefined) out.push(unknownField(key, object.fields, path));
+  else if (field.kind !== "leaf") walkChild(field, record, key, path, out);
+}
+
+function walkElements(
+  element: Shape,
+  array: readonly unknown[],
+  path: (string | number)[],
+  out: Diagnostic[],
+): void {
+  if (element.kind === "leaf") return;
+  for (let i = 0; i < array.length; i++) {
+    path.push(i);
+    walk(element, array[i], path, out);
+    path.pop();
+  }
+}
+
+function walkItems(
+  items: readonly Shape[],
+  array: readonly unknown[],
+  path: (string | number)[],
+  out: Diagnostic[],
+): void {
+  const count = Math.min(array.length, items.length);
+  for (let i = 0; i < count; i++) {
+    path.push(i);
+    walk(items[i], array[i], path, out);
+    path.pop();
   }
 }
 
@@ -145,10 +214,21 @@ function walkChild(
   path: (string | number)[],
   out: Diagnostic[],
 ): void {
-  if (shape.kind === "leaf") return;
   path.push(key);
   walk(shape, record[key], path, out);
   path.pop();
+}
+
+function unknownField(
+  key: string,
+  fields: ReadonlyMap<string, Shape>,
+  path: readonly (string | number)[],
+): Diagnostic {
+  return diagnose(
+    "unknownField",
+    unknownFieldMessage(key, [...fields.keys()]),
+    pointerOf([...path, key]),
+  );
 }
 
 function unknownFieldMessage(key: string, known: readonly string[]): string {

@@ -1,29 +1,37 @@
 // Unsafe URL schemes are an error everywhere a URL is written (SPEC §2). navigateTo's url is
 // its own rule (actions/navigateTo.ts); here: page patterns, URL triggers and booking links.
 import { unsafeScheme } from "../actions/url-safety.ts";
-import type { Project } from "../format/schema.ts";
+import type { Project, Step } from "../format/schema.ts";
 import { diagnose } from "./codes.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 
 export function urlDiagnostics(project: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const check = (url: string, pointer: string) => {
-    const scheme = unsafeScheme(url);
-    if (scheme) out.push(unsafeUrl(scheme, pointer));
-  };
-  project.experiences.forEach((experience, e) => {
-    const at = `/experiences/${e}`;
-    experience.showOn.urls.forEach((url, u) => {
-      check(url, `${at}/showOn/urls/${u}`);
-    });
-    experience.steps.forEach((step, s) => {
-      step.triggers.forEach((trigger, t) => {
-        if ("url" in trigger.on) check(trigger.on.url, `${at}/steps/${s}/triggers/${t}/on/url`);
-      });
-      if (step.booking) check(step.booking.link, `${at}/steps/${s}/booking/link`);
-    });
-  });
+  const experiences = project.experiences;
+  for (let e = 0; e < experiences.length; e++) {
+    const experience = experiences[e];
+    const urls = experience.showOn.urls;
+    for (let u = 0; u < urls.length; u++) {
+      const scheme = unsafeScheme(urls[u]);
+      if (scheme) out.push(unsafeUrl(scheme, `/experiences/${e}/showOn/urls/${u}`));
+    }
+    for (let s = 0; s < experience.steps.length; s++) stepUrls(experience.steps[s], e, s, out);
+  }
   return out;
+}
+
+/** URL triggers and the booking link of step `s` of experience `e`. */
+function stepUrls(step: Step, e: number, s: number, out: Diagnostic[]): void {
+  for (let t = 0; t < step.triggers.length; t++) {
+    const on = step.triggers[t].on;
+    if (!("url" in on)) continue;
+    const scheme = unsafeScheme(on.url);
+    if (scheme) out.push(unsafeUrl(scheme, `/experiences/${e}/steps/${s}/triggers/${t}/on/url`));
+  }
+  if (step.booking) {
+    const scheme = unsafeScheme(step.booking.link);
+    if (scheme) out.push(unsafeUrl(scheme, `/experiences/${e}/steps/${s}/booking/link`));
+  }
 }
 
 export function unsafeUrl(scheme: string, pointer: string): Diagnostic {

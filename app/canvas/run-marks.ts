@@ -1,0 +1,42 @@
+// Where the run is on the canvas: the node on screen (or the end reached), the nodes and
+// edges visited up to the moment shown, and the last edge taken (it pulses).
+import type { WorldState } from "../../machines/engine/index.ts";
+import { takenUpTo } from "../session/taken-edges.ts";
+import type { Moment } from "../session/types.ts";
+import type { CanvasModel } from "./graph-model.ts";
+
+export interface RunMarks {
+  current: string | null;
+  visitedNodes: Set<string>;
+  visitedEdges: Set<string>;
+  lastEdge: string | null;
+}
+
+export const noMarks: RunMarks = {
+  current: null,
+  visitedNodes: new Set(),
+  visitedEdges: new Set(),
+  lastEdge: null,
+};
+
+export function runMarks(
+  model: CanvasModel,
+  world: WorldState | null,
+  moments: readonly Moment[],
+  cursor: number,
+): RunMarks {
+  const state = world?.experiences[model.experience];
+  if (!state) return noMarks;
+  const { visited: visitedEdges, last } = takenUpTo(moments, cursor, model.experience);
+  const visitedNodes = new Set<string>(state.visited);
+  const edgeById = new Map(model.edges.map((e) => [e.id, e]));
+  // A flow that ended by a launch shows the launched node rather than "dismissed".
+  let current: string | null = null;
+  if (state.status === "active") current = state.step;
+  else if (state.status !== "idle") {
+    const lastTarget = last ? edgeById.get(last)?.target : undefined;
+    current = lastTarget?.startsWith("launched:") ? lastTarget : state.status;
+  }
+  if (current) visitedNodes.add(current);
+  return { current, visitedNodes, visitedEdges, lastEdge: last };
+}

@@ -1,0 +1,91 @@
+// Saved work in the page (issue 4 item 7): starts autosave, shows whether everything is
+// saved, exports the project or the session, and makes a share link. (Importing is the
+// workspace's "Open file…": it takes a project or an exported session.)
+import { type MouseEvent, useEffect } from "react";
+import { sessionStore } from "../session/store.ts";
+import { useActiveDocument } from "../workspace/workspace-store.ts";
+import { bundleText, makeBundle, safeFileName } from "./bundle.ts";
+import { downloadText } from "./download.ts";
+import { SharePanel } from "./SharePanel.tsx";
+import { startSavedWork } from "./startup.ts";
+import { updateStatus, usePersistenceStatus } from "./status.ts";
+import "./persistence.css";
+
+const saveLabels = {
+  saved: "Saved",
+  pending: "Saving soon…",
+  saving: "Saving…",
+  off: "Not saved",
+  failed: "Save failed",
+} as const;
+
+const saveTitles = {
+  saved: "Every document and session is saved in this browser",
+  pending: "Changes are saved a moment after you stop typing",
+  saving: "Writing to this browser's storage",
+  off: "This browser does not let Flowscope keep your work",
+  failed: "Your last changes could not be saved",
+} as const;
+
+export function PersistenceBar() {
+  const status = usePersistenceStatus();
+  const doc = useActiveDocument();
+
+  useEffect(() => {
+    void startSavedWork();
+  }, []);
+
+  const exportProject = (event: MouseEvent) => {
+    closeMenu(event);
+    if (doc) downloadText(safeFileName(doc.name, ".json"), doc.text);
+  };
+  const exportSession = (event: MouseEvent) => {
+    closeMenu(event);
+    if (!doc) return;
+    const bundle = makeBundle(doc.name, doc.text, sessionStore.exportSession());
+    downloadText(safeFileName(doc.name, ".session.json"), bundleText(bundle));
+  };
+
+  return (
+    <div className="pst">
+      <output
+        className={`pst-status is-${status.save}`}
+        aria-label="Save status"
+        title={status.detail ?? saveTitles[status.save]}
+      >
+        {saveLabels[status.save]}
+      </output>
+      <details className="pst-menu">
+        <summary className="pst-button">Export</summary>
+        <div className="pst-popover pst-menu-list">
+          <button type="button" className="pst-item" disabled={!doc} onClick={exportProject}>
+            Export project (JSON)
+          </button>
+          <button type="button" className="pst-item" disabled={!doc} onClick={exportSession}>
+            Export session (project, persona, steps)
+          </button>
+        </div>
+      </details>
+      {doc && (
+        <SharePanel
+          name={doc.name}
+          project={doc.text}
+          session={() => sessionStore.exportSession()}
+        />
+      )}
+      {status.notice && (
+        <p className="pst-notice" role="status">
+          {status.notice}
+          <button type="button" className="pst-link" onClick={() => updateStatus({ notice: null })}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Closes the <details> menu a menu item sits in. */
+function closeMenu(event: MouseEvent): void {
+  event.currentTarget.closest("details")?.removeAttribute("open");
+}

@@ -1,0 +1,91 @@
+// "Share link": project, persona and script in the URL hash, compressed. Opening the menu makes
+// the link for the session as it is; it shows in a read-only box with a Copy button, its
+// length, and a warning when it is very long.
+import { useState } from "react";
+import { formatBytes } from "./compression.ts";
+import type { SavedSession } from "./session-model.ts";
+import { encodeSharedState, longLinkChars, shareUrl } from "./share-codec.ts";
+
+interface SharePanelProps {
+  name: string;
+  project: string;
+  session: () => SavedSession;
+}
+
+export function SharePanel({ name, project, session }: SharePanelProps) {
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const make = async () => {
+    setCopied(false);
+    setError(null);
+    setLink(null);
+    try {
+      const token = await encodeSharedState({ v: 1, name, project, session: session() });
+      setLink(shareUrl(window.location.href, token));
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  };
+
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setError("The browser refused to copy: select the link and copy it by hand.");
+    }
+  };
+
+  return (
+    <details
+      className="pst-menu"
+      onToggle={(event) => {
+        if (event.currentTarget.open) void make();
+      }}
+    >
+      <summary className="pst-button">Share link</summary>
+      <div className="pst-popover share-result">
+        <p className="share-help">
+          The link carries the project, the persona and the steps so far. Anyone opening it gets
+          this session in their browser.
+        </p>
+        {link ? (
+          <>
+            <div className="share-row">
+              <input
+                className="share-link"
+                readOnly
+                value={link}
+                aria-label="Share link"
+                onFocus={(event) => event.currentTarget.select()}
+              />
+              <button type="button" className="pst-button" onClick={copy}>
+                {copied ? "Copied" : "Copy"}
+              </button>
+            </div>
+            <span className="share-size">
+              {link.length.toLocaleString("en")} characters ({formatBytes(link.length)})
+            </span>
+            {link.length > longLinkChars && (
+              <p className="share-warning" role="alert">
+                This link is very long: some browsers and chat tools cut links past about{" "}
+                {longLinkChars.toLocaleString("en")} characters. Export the session as a file to
+                share it safely.
+              </p>
+            )}
+          </>
+        ) : (
+          !error && <span className="share-size">Making the link…</span>
+        )}
+        {error && (
+          <p className="share-warning" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,49 @@
+// Persona attributes edited as JSON or as key/value rows. A row's value is read as JSON when
+// it parses (true, 42, "x", [..]) and as a plain string otherwise.
+
+export type Attributes = Record<string, unknown>;
+
+export type Parsed = { ok: true; value: Attributes } | { ok: false; message: string };
+
+export function parseAttributesJson(text: string): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (thrown) {
+    return { ok: false, message: thrown instanceof Error ? thrown.message : "not JSON" };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, message: 'attributes must be a JSON object, e.g. { "plan": "pro" }' };
+  }
+  return { ok: true, value: value as Attributes };
+}
+
+export interface Row {
+  key: string;
+  value: string;
+}
+
+export function rowsOf(attributes: Attributes): Row[] {
+  return Object.entries(attributes).map(([key, value]) => ({
+    key,
+    value: typeof value === "string" ? value : JSON.stringify(value),
+  }));
+}
+
+export function readValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Rows back to attributes; blank keys are skipped, a repeated key keeps its last value. */
+export function attributesOf(rows: readonly Row[]): Attributes {
+  const out: Attributes = {};
+  for (const row of rows) {
+    const key = row.key.trim();
+    if (key) out[key] = readValue(row.value);
+  }
+  return out;
+}

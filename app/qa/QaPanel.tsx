@@ -1,0 +1,173 @@
+// QA (issue 4 item 6): record the session as a recording file, load a recording and replay it
+// step by step or at once, with pass/fail per expectation. The replay drives the live session,
+// so the canvas, preview and timeline follow each step.
+import { useMemo, useRef, useState } from "react";
+import type { Recording } from "../../machines/format/script.ts";
+import { downloadText } from "../persistence/download.ts";
+import { sessionPort } from "../persistence/session-bridge.ts";
+import type { SessionPort } from "../persistence/session-port.ts";
+import { useActiveDocument } from "../workspace/workspace-store.ts";
+import { summarize } from "./expectations.ts";
+import { describeLoadError, parseRecording } from "./load-recording.ts";
+import { ReplayReport } from "./ReplayReport.tsx";
+import { buildRecording, recordingFileName } from "./record.ts";
+import {
+  isFinished,
+  type ReplayDriver,
+  type ReplayState,
+  runReplay,
+  startReplay,
+  stepReplay,
+} from "./replay.ts";
+import "./qa.css";
+
+/** The QA panel on the page's session and active document. */
+export function QaPanel() {
+  const port = useMemo(() => sessionPort(), []);
+  const doc = useActiveDocument();
+  return <QaPanelView session={port} projectName={doc?.name ?? "project"} />;
+}
+
+/** A few words for the panel's header (it stays visible when the panel is folded). */
+function progressOf(replay: ReplayState): string {
+  if (!replay.outcomes) return `· step ${replay.next} of ${replay.recording.script.steps.length}`;
+  const { passed } = summarize(replay.outcomes);
+  return `· ${passed} of ${replay.outcomes.length} pass`;
+}
+
+/** The replay drives the live session through its port. */
+function driverOf(port: SessionPort): ReplayDriver {
+  return {
+    reset: (setup) => port.reset(setup),
+    run: (step) => port.run(step),
+    result: () => port.current().result,
+  };
+}
+
+interface QaPanelViewProps {
+  session: SessionPort;
+  /** The active document's name (a recording's `project`). */
+  projectName: string;
+}
+
+export function QaPanelView({ session, projectName }: QaPanelViewProps) {
+  const driver = useMemo(() => driverOf(session), [session]);
+  const [replay, setReplay] = useState<ReplayState | null>(null);
+  const [folded, setFolded] = useState(false);
+  const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const record = () => {
+    const current = session.current();
+    if (!current.result) {
+      setMessage({ kind: "error", text: "Nothing to record: the project is not valid yet." });
+      return;
+    }
+    const recording = buildRecording({ projectName, ...current, result: current.result });
+    downloadText(
+      recordingFileName(projectName, new Date()),
+      `${JSON.stringify(recording, null, 2)}\n`,
+    );
+    const steps = recording.script.steps.length;
+    setMessage({ kind: "info", text: `Recorded ${steps} ${steps === 1 ? "step" : "steps"}.` });
+  };
+
+  const load = async (file: File) => {
+    const loaded = parseRecording(await file.text());
+    if (!loaded.ok) {
+      setReplay(null);
+      setMessage({ kind: "error", text: describeLoadError(file.name, loaded) });
+      return;
+    }
+    setMessage(null);
+    begin(loaded.recording);
+  };
+
+  const begin = (recording: Recording) => {
+    setFolded(false);
+    setReplay(startReplay(recording, driver));
+  };
+
+  return (
+    <div className="qa">
+      <button type="button" className="qa-button" onClick={record}>
+        Record
+      </button>
+      <button type="button" className="qa-button" onClick={() => fileRef.current?.click()}>
+        Load recording
+      </button>
+      <input
+        ref={fileRef}
+        className="qa-hidden"
+        type="file"
+        accept=".json,application/json"
+        aria-label="Recording file"
+        onChange={async (event) => {
+          const input = event.currentTarget;
+          const file = input.files?.[0];
+          input.value = "";
+          if (file) await load(file);
+        }}
+      />
+      {message && (
+        <p
+          className={`qa-message is-${message.kind}`}
+          role={message.kind === "error" ? "alert" : "status"}
+        >
+          {message.text}
+          <button type="button" className="qa-link" onClick={() => setMessage(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {replay && (
+        <section className={`qa-panel${folded ? " is-folded" : ""}`} aria-label="Replay">
+          <header className="qa-panel-head">
+            <h2 className="qa-panel-title">
+              Replay <span className="qa-panel-progress">{progressOf(replay)}</span>
+            </h2>
+            <div className="qa-panel-actions">
+              <button
+                type="button"
+                className="qa-button"
+                disabled={isFinished(replay)}
+                onClick={() => setReplay(stepReplay(replay, driver))}
+              >
+                Step
+              </button>
+              <button
+                type="button"
+                className="qa-button"
+                disabled={isFinished(replay)}
+                onClick={() => setReplay(runReplay(replay, driver))}
+              >
+                Run all
+              </button>
+              <button type="button" className="qa-button" onClick={() => begin(replay.recording)}>
+                Restart
+              </button>
+              <button
+                type="button"
+                className="qa-button"
+                aria-label={folded ? "Unfold the replay" : "Fold the replay"}
+                aria-expanded={!folded}
+                onClick={() => setFolded((now) => !now)}
+              >
+                {folded ? "▴" : "▾"}
+              </button>
+              <button
+                type="button"
+                className="qa-button"
+                aria-label="Close the replay"
+                onClick={() => setReplay(null)}
+              >
+                ×
+              </button>
+            </div>
+          </header>
+          <ReplayReport replay={replay} projectName={projectName} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// Where a fresh session starts for a project. Decided here (the SPEC is silent on the UI):
+// the first persona of the project, the first literal page (no `*`) an automatic experience
+// shows on (so the page opens on something to see), the script's default instant.
+import type { Experience, Project } from "../../machines/format/schema.ts";
+import type { SessionSetup } from "./types.ts";
+
+export const defaultStartAt = "2026-01-05T09:00:00Z";
+export const defaultUserId = "u1";
+
+/** A page an automatic experience shows on, written without wildcards; else "/". */
+export function defaultStartUrl(project: Project): string {
+  for (const experience of project.experiences) {
+    if (experience.status !== "live" || experience.showOn.trigger !== "auto") continue;
+    const literal = experience.showOn.urls.find((url) => !url.includes("*"));
+    if (literal) return literal;
+  }
+  return "/";
+}
+
+export function defaultSetup(project: Project): SessionSetup {
+  const persona = project.personas[0];
+  return {
+    user: {
+      id: persona ? persona.id : defaultUserId,
+      attributes: structuredClone(persona?.attributes ?? {}),
+    },
+    personaId: persona?.id ?? null,
+    start: { url: defaultStartUrl(project), at: defaultStartAt },
+  };
+}
+
+/** A flow worth drawing: one with steps (a checklist has none). */
+function hasSteps(experience: Experience): boolean {
+  return experience.steps.length > 0;
+}
+
+/** The experience to draw: the one asked for if it exists, else one on screen, else the first
+ *  with steps, else the first. */
+export function pickExperience(
+  project: Project,
+  wanted: string | null,
+  active: readonly string[] = [],
+): string | null {
+  const ids = new Set(project.experiences.map((e) => e.id));
+  if (wanted && ids.has(wanted)) return wanted;
+  const onScreen = project.experiences.find((e) => active.includes(e.id) && hasSteps(e));
+  if (onScreen) return onScreen.id;
+  return (project.experiences.find(hasSteps) ?? project.experiences[0])?.id ?? null;
+}

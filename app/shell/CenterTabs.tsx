@@ -1,0 +1,34 @@
+// The center pane's tabs: the flow canvas and the inspector (accessible tablist).
+export type CenterTab = "canvas" | "inspector";
+
+const tabs: { id: CenterTab; label: string }[] = [
+  { id: "canvas", label: "Flow" },
+  { id: "inspector", label: "Inspector" },
+];
+
+export function CenterTabs({
+  value,
+  onChange,
+}: {
+  value: CenterTab;
+  onChange(tab: CenterTab): void;
+}) {
+  return (
+    <div className="tabs" role="tablist" aria-label="Center view">
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          id={`tab-${tab.id}`}
+          aria-selected={value === tab.id}
+          aria-controls={`panel-${tab.id}`}
+          className="tab"
+          onClick={() => onChange(tab.id)}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// The workspace as a small external store (useSyncExternalStore), so the editor, the workspace
+// menu, persistence and QA, mounted in different places of the page, share one list of
+// documents without threading props through App.
+import { useSyncExternalStore } from "react";
+import {
+  activeDocument,
+  closeDocument,
+  editDocument,
+  emptyWorkspace,
+  type OpenRequest,
+  openDocument,
+  revertDocument,
+  selectDocument,
+  type WorkspaceDocument,
+  type WorkspaceState,
+} from "./document-model.ts";
+
+type Listener = () => void;
+
+export interface WorkspaceStore {
+  getState(): WorkspaceState;
+  subscribe(listener: Listener): () => void;
+  /**
+   * Opens a document (or selects the example already open); returns its id. Pass `id` to
+   * attach things to the document (its session) before listeners hear of it.
+   */
+  open(request: OpenRequest, id?: string): string;
+  select(id: string): void;
+  edit(id: string, text: string): void;
+  revert(id: string): void;
+  close(id: string): void;
+  /** Replaces everything (restoring saved work). */
+  load(state: WorkspaceState): void;
+}
+
+export function createWorkspaceStore(
+  initial: WorkspaceState = emptyWorkspace,
+  now: () => number = Date.now,
+  newId: () => string = randomId,
+): WorkspaceStore {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  const set = (next: WorkspaceState) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    open(request, id = newId()) {
+      const next = openDocument(state, request, id, now());
+      set(next);
+      return next.activeId as string;
+    },
+    select: (id) => set(selectDocument(state, id)),
+    edit: (id, text) => set(editDocument(state, id, text, now())),
+    revert: (id) => set(revertDocument(state, id, now())),
+    close: (id) => set(closeDocument(state, id)),
+    load: (next) => set(next),
+  };
+}
+
+export function randomId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The page's workspace. */
+export const workspaceStore = createWorkspaceStore();
+
+export function useWorkspace(store: WorkspaceStore = workspaceStore): WorkspaceState {
+  return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+export function useActiveDocument(
+  store: WorkspaceStore = workspaceStore,
+): WorkspaceDocument | undefined {
+  return activeDocument(useWorkspace(store));
+}

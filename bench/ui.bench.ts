@@ -1,0 +1,157 @@
+// The debugger in headless Chromium against the production build (issue 4): layout and first
+// paint of a generated 1,000-step flow (from handing the text to the app to the canvas's
+// "painted" mark: validation, simulation, flow graph, layout in the worker, React, paint),
+// and the time from a CTA click to the next step highlighted on the canvas.
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { type BenchSuite, formatTable, ms, percentile } from "./harness.ts";
+import { uiBenchProject } from "./ui-project.ts";
+import { buildApp, previewUrl, startPreview } from "./ui-server.ts";
+
+export const paintTargetMs = 1500;
+export const clickTargetMs = 150;
+const steps = 1000;
+const paintRuns = 5;
+const clickRuns = 12;
+
+/** Same browser as playwright.config.ts (system Chromium when present, same flags). */
+async function launch(): Promise<Browser> {
+  const systemChromium = "/usr/bin/chromium";
+  return chromium.launch({
+    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+    args: [
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+async function openApp(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(previewUrl);
+  await page.locator('[data-testid="flow-canvas"]:not([data-layout="pending"])').waitFor();
+  return page;
+}
+
+// In-page code is passed as text: tsx would wrap named functions in a helper the page lacks.
+
+/** ms from loadProject(text) to the canvas's painted mark for a flow of ≥ `nodes` nodes. */
+const paintInPage = `([text, nodes]) => new Promise((resolve) => {
+  const started = performance.now();
+  const observer = new PerformanceObserver((list) => {
+    for (const mark of list.getEntries()) {
+      if (mark.name !== "flowscope:canvas-painted" || mark.detail.nodes < nodes) continue;
+      observer.disconnect();
+      resolve({ ms: mark.startTime - started, engine: mark.detail.engine, layoutMs: mark.detail.layoutMs });
+    }
+  });
+  observer.observe({ type: "mark" });
+  window.__flowscope.loadProject(text, "bench");
+})`;
+
+/** ms from a click on the preview's primary CTA to `step` highlighted on the canvas (rAF). */
+const clickInPage = `(step) => new Promise((resolve) => {
+  const button = document.querySelector('[data-testid="step-on-screen"] .step-ctas .btn-primary');
+  const started = performance.now();
+  button.click();
+  const check = () => {
+    if (document.querySelector('.step-node[data-step="' + step + '"][data-current]')) {
+      resolve(performance.now() - started);
+    } else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+interface Paint {
+  ms: number;
+  engine: string;
+  layoutMs: number;
+}
+
+async function timePaint(page: Page, text: string, nodes: number): Promise<Paint> {
+  return page.evaluate(`(${paintInPage})(${JSON.stringify([text, nodes])})`) as Promise<Paint>;
+}
+
+async function timeClick(page: Page, step: string): Promise<number> {
+  return page.evaluate(`(${clickInPage})(${JSON.stringify(step)})`) as Promise<number>;
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+
+export const uiSuite: BenchSuite = {
+  name: "ui",
+  description: `the debugger in headless Chromium (production build): a ${steps}-step flow`,
+  async run(log) {
+    log("building the app (vite build)…");
+    buildApp();
+    const server = await startPreview();
+    const browser = await launch();
+    try {
+      const text = uiBenchProject(steps);
+      const paints: number[] = [];
+      const layouts: number[] = [];
+      let engine = "";
+      for (let run = 0; run < paintRuns; run++) {
+        const page = await openApp(browser);
+        const paint = await timePaint(page, text, steps);
+        paints.push(paint.ms);
+        layouts.push(paint.layoutMs);
+        engine = paint.engine;
+        await page.close();
+      }
+      const page = await openApp(browser);
+      await timePaint(page, text, steps);
+      const clicks: number[] = [];
+      for (let i = 2; i < 2 + clickRuns; i++) clicks.push(await timeClick(page, `s${i}`));
+      await page.close();
+
+      const p = sorted(paints);
+      const c = sorted(clicks);
+      const l = sorted(layouts);
+      log(
+        formatTable(
+          ["", "runs", "median", "p95", "min"],
+          [
+            [
+              `open + layout + first paint (${steps} steps)`,
+              String(p.length),
+              ms(percentile(p, 50)),
+              ms(percentile(p, 95)),
+              ms(p[0]),
+            ],
+            [
+              `  of which layout in the worker (${engine})`,
+              String(l.length),
+              ms(percentile(l, 50)),
+              ms(percentile(l, 95)),
+              ms(l[0]),
+            ],
+            [
+              "CTA click → step highlighted",
+              String(c.length),
+              ms(percentile(c, 50)),
+              ms(percentile(c, 95)),
+              ms(c[0]),
+            ],
+          ],
+        ),
+      );
+      const paintMet = percentile(p, 50) < paintTargetMs;
+      const clickMet = percentile(c, 50) < clickTargetMs;
+      log(
+        `${paintMet ? "PASS" : "MISS"}  first paint median ${ms(percentile(p, 50))} vs target < ${paintTargetMs} ms`,
+      );
+      log(
+        `${clickMet ? "PASS" : "MISS"}  click → highlight median ${ms(percentile(c, 50))} vs target < ${clickTargetMs} ms`,
+      );
+      return { targetsMet: paintMet && clickMet };
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  },
+};

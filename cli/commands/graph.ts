@@ -1,0 +1,59 @@
+// `flowscope graph <project.json> [--json]` (issue 5, item 4): the launch graph — who
+// launches, opens or navigates to what — with every cycle and the path that closes it.
+import type { Command } from "commander";
+import { type LaunchGraph, launchGraph } from "../../machines/graph/launch-graph.ts";
+import { ExitCode } from "../exit.ts";
+import { paint } from "../io.ts";
+import type { CommandContext, CommandModule } from "./command.ts";
+import { jsonText } from "./explore-shared.ts";
+import { loadProject } from "./simulate.ts";
+
+interface GraphOptions {
+  json?: boolean;
+}
+
+export const graphCommand: CommandModule = {
+  register(program: Command, context: CommandContext) {
+    program
+      .command("graph")
+      .description("print the launch graph: launches, posts, navigations and their cycles")
+      .argument("<project.json>", "the project file")
+      .option("--json", "print the graph as JSON on stdout, and nothing else")
+      .action(async (file: string, options: GraphOptions) => {
+        context.setExitCode(await graphFile(file, options, context));
+      });
+  },
+};
+
+export async function graphFile(
+  file: string,
+  options: GraphOptions,
+  { io }: CommandContext,
+): Promise<ExitCode> {
+  const graph = launchGraph(await loadProject(file));
+  io.out(options.json ? jsonText(graph) : formatGraphHuman(graph, io.color));
+  return ExitCode.ok;
+}
+
+const arrows = {
+  launch: "launches",
+  openPost: "opens",
+  navigate: "navigates to",
+  shows: "shows",
+  asks: "asks",
+};
+
+export function formatGraphHuman(graph: LaunchGraph, color: boolean): string {
+  const lines = [paint(color, "bold", `${graph.nodes.length} nodes, ${graph.edges.length} edges`)];
+  for (const edge of graph.edges)
+    lines.push(`  ${edge.from} ${arrows[edge.kind]} ${edge.to}  (${edge.where})`);
+  if (graph.cycles.length === 0) lines.push("", paint(color, "green", "no cycles"));
+  for (const cycle of graph.cycles) {
+    lines.push(
+      "",
+      paint(color, "yellow", `cycle: ${cycle.nodes.join(" → ")}`),
+      `  closed by ${cycle.closing}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,104 @@
+// Saved work: edits and the session survive a reload (IndexedDB), and a share link opens the
+// same project, persona and steps in a fresh browser context.
+import { expect, type Page, test } from "@playwright/test";
+
+function stepOnScreen(page: Page) {
+  return page.locator('[data-testid="step-on-screen"]');
+}
+
+/** The open documents (the menu is opened first). */
+async function documents(page: Page) {
+  const menu = page.locator("details.ws-docs");
+  if ((await menu.getAttribute("open")) === null) await page.getByTitle("Open documents").click();
+  return page.getByRole("navigation", { name: "Documents" });
+}
+
+/** An item of the "Open" menu. */
+async function openMenuItem(page: Page, name: string): Promise<void> {
+  await page.getByText("Open ▾", { exact: true }).click();
+  await page.getByRole("button", { name }).click();
+}
+
+async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__flowscope?.store.getState().text ?? "");
+}
+
+/** Types `suffix` right after the first `text` of the editor, found with the editor's own
+ * search (Ctrl+F, type, Enter, Escape leaves the match selected). */
+async function appendAfter(page: Page, text: string, suffix: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Project JSON" }).click();
+  await page.keyboard.press("Control+f");
+  await page.keyboard.type(text); // typed: the search panel reads its field on key events
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("ArrowRight"); // to the end of the match
+  await page.keyboard.type(suffix);
+}
+
+async function allSaved(page: Page): Promise<void> {
+  await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
+}
+
+test("edits and the session are restored after a reload", async ({ page }, testInfo) => {
+  test.slow(); // two full page loads on the dev server
+  await page.goto("/?example=nps-survey");
+  await expect(stepOnScreen(page)).toHaveAttribute("data-step", "score");
+  await appendAfter(page, "Thank you!", " Really");
+  await page.getByRole("button", { name: "Answer 10" }).click();
+  await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
+  await expect(stepOnScreen(page)).toContainText("Thank you! Really");
+  await openMenuItem(page, "New project");
+  await (await documents(page)).getByRole("button", { name: /^Nps survey/ }).click();
+  await allSaved(page);
+  const text = await editorText(page);
+  await page.screenshot({ path: testInfo.outputPath("1-before-reload.png") });
+
+  await page.goto("/");
+  await expect((await documents(page)).getByRole("listitem")).toHaveCount(2);
+  await expect(
+    (await documents(page)).getByRole("button", { name: /^Nps survey/ }),
+  ).toHaveAttribute("aria-current", "page");
+  await expect.poll(() => editorText(page)).toBe(text);
+  await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
+  await expect(stepOnScreen(page)).toContainText("Thank you! Really");
+  await page.screenshot({ path: testInfo.outputPath("2-after-reload.png") });
+});
+
+test("a share link opens the same state in a fresh browser context", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.slow(); // a second browser context loads the whole app again
+  await page.goto("/?example=nps-survey");
+  await appendAfter(page, "Thank you!", " Shared");
+  await page.getByRole("button", { name: "Answer 10" }).click();
+  await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
+  const text = await editorText(page);
+
+  await page.getByText("Share link", { exact: true }).click();
+  const linkBox = page.getByRole("textbox", { name: "Share link" });
+  await expect(linkBox).toHaveValue(/#share=v1\.d\./);
+  const link = await linkBox.inputValue();
+  expect(link.length).toBeLessThan(text.length);
+  await page.screenshot({ path: testInfo.outputPath("3-share-link.png") });
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(stepOnScreen(other)).toHaveAttribute("data-step", "thank-you");
+  await expect(stepOnScreen(other)).toContainText("Thank you! Shared");
+  await expect.poll(() => editorText(other)).toBe(text);
+  await expect(
+    (await documents(other)).getByRole("button", { name: /^Nps survey/ }),
+  ).toHaveAttribute("aria-current", "page");
+  // The token is consumed: the address no longer carries it (a reload restores from storage).
+  expect(new URL(other.url()).hash).toBe("");
+  await other.screenshot({ path: testInfo.outputPath("4-shared-in-fresh-context.png") });
+  await context.close();
+});
+
+test("a damaged share link says so and the page still works", async ({ page }) => {
+  await page.goto("/#share=v1.d.not-a-real-token");
+  await expect(page.getByText(/This share link cannot be opened/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Project JSON" })).toBeVisible();
+});

@@ -1,0 +1,169 @@
+// A small set of paths that together take every edge (issue 5, item 1): greedy walks from the
+// first step. A walk takes an uncovered edge of its step when one keeps it inside the flow,
+// else follows the shortest route to the nearest step that has one; when none is left it
+// ends through an uncovered edge into an end (routing to one if needed), else the nearest end.
+// Routes are followed whole, so the work is one breadth-first search per route, not per step.
+import type { Experience } from "../format/schema.ts";
+import type { ScriptStep } from "../format/script.ts";
+import type { FlowEdge } from "../graph/flow-graph.ts";
+import type { IndexedGraph } from "./graph-index.ts";
+import type { ScriptSetup } from "./script-setup.ts";
+import { forwardEdges, reachableNodes, routeTo } from "./search.ts";
+import { PathWalker } from "./walker.ts";
+
+export interface CoveragePath {
+  /** Edge ids in the order the path takes them (those the engine takes by itself too). */
+  edges: string[];
+  /** The node the path ends on: an end, or a step when no end could be reached. */
+  end: string;
+  /** SPEC §4 script steps, from the launch on. */
+  steps: ScriptStep[];
+}
+
+export interface Coverage {
+  paths: CoveragePath[];
+  /** Edges no path can take (their step is not reachable from the first step). */
+  untakable: string[];
+  /** Reachable edges the greedy walks still missed (empty unless a replay diverged). */
+  missed: string[];
+}
+
+/** Edges whose step the first step reaches (a `stays` or `previous` edge included). */
+export function takableEdges(g: IndexedGraph): Set<string> {
+  const reachable = reachableNodes(g);
+  return new Set(g.graph.edges.filter((e) => reachable.has(e.from)).map((e) => e.id));
+}
+
+/** Uncovered edges, with per-step counters so "does this step still have one?" is O(1). */
+class Uncovered {
+  readonly ids: Set<string>;
+  private readonly inner = new Map<string, number>();
+  /** Uncovered edges that keep the flow on a step, over all steps. */
+  innerLeft = 0;
+  private readonly any = new Map<string, number>();
+  private readonly byId: Map<string, FlowEdge>;
+
+  constructor(
+    private readonly g: IndexedGraph,
+    takable: Set<string>,
+  ) {
+    this.ids = new Set(takable);
+    this.byId = new Map(g.graph.edges.map((e) => [e.id, e]));
+    for (const id of takable) this.bump(this.byId.get(id) as FlowEdge, 1);
+  }
+
+  /** Keeps the flow on a step (or may): stays, previous, or a step target. */
+  isInner(edge: FlowEdge): boolean {
+    return Boolean(edge.stays || edge.back) || this.g.stepIndex.has(edge.to);
+  }
+
+  private bump(edge: FlowEdge, by: number): void {
+    this.any.set(edge.from, (this.any.get(edge.from) ?? 0) + by);
+    if (!this.isInner(edge)) return;
+    this.inner.set(edge.from, (this.inner.get(edge.from) ?? 0) + by);
+    this.innerLeft += by;
+  }
+
+  cover(id: string): void {
+    if (!this.ids.delete(id)) return;
+    this.bump(this.byId.get(id) as FlowEdge, -1);
+  }
+
+  hasInner(node: string): boolean {
+    return (this.inner.get(node) ?? 0) > 0;
+  }
+
+  hasAny(node: string): boolean {
+    return (this.any.get(node) ?? 0) > 0;
+  }
+
+  at(node: string): FlowEdge[] {
+    const step = this.g.stepIndex.get(node);
+    if (step === undefined || !this.hasAny(node)) return [];
+    return [...this.g.staying[step], ...this.g.moving[step]].filter((e) => this.ids.has(e.id));
+  }
+}
+
+class CoverageWalk {
+  /** A route being followed from `planAt` on (dropped if the walk leaves it). */
+  private plan: FlowEdge[] = [];
+  private planAt = 0;
+
+  constructor(
+    private readonly g: IndexedGraph,
+    private readonly open: Uncovered,
+    private readonly walker: PathWalker,
+  ) {}
+
+  /** The next edge to take from the walker's node, or undefined when stuck. */
+  pick(): FlowEdge | undefined {
+    const here = this.walker.node;
+    const planned = this.resume(here);
+    if (planned) return planned;
+    const open = this.open.at(here);
+    const inner = open.find((e) => this.open.isInner(e) && (!e.back || this.walker.moves(e)));
+    if (inner) return inner;
+    const route =
+      (this.open.innerLeft > 0 ? this.routeWhere((n) => this.open.hasInner(n)) : undefined) ??
+      (open[0] ? undefined : this.routeWhere((n) => this.open.hasAny(n)));
+    if (route) return this.follow(route);
+    if (open[0]) return open[0];
+    const toEnd = routeTo(this.g, here, (n) => !this.g.stepIndex.has(n));
+    return toEnd?.[0] ?? forwardEdges(this.g, here)[0];
+  }
+
+  /**
+   * The route's next edge from `here`. The engine may have moved the walk on by itself (a
+   * URL trigger matching the page): the route goes on from where the walk now is.
+   */
+  private resume(here: string): FlowEdge | undefined {
+    for (let i = this.planAt; i < this.plan.length; i++) {
+      if (this.plan[i].from !== here) continue;
+      this.planAt = i + 1;
+      return this.plan[i];
+    }
+    this.plan = [];
+    return undefined;
+  }
+
+  private routeWhere(goal: (node: string) => boolean): FlowEdge[] | undefined {
+    const here = this.walker.node;
+    const route = routeTo(this.g, here, (n) => n !== here && goal(n));
+    return route && route.length > 0 ? route : undefined;
+  }
+
+  private follow(route: FlowEdge[]): FlowEdge {
+    this.plan = route;
+    this.planAt = 1;
+    return route[0];
+  }
+}
+
+/** Greedy coverage; every path is followed by a PathWalker, so its script matches it. */
+export function coverage(g: IndexedGraph, experience: Experience, setup: ScriptSetup): Coverage {
+  const takable = takableEdges(g);
+  const open = new Uncovered(g, takable);
+  const paths: CoveragePath[] = [];
+  const maxSteps = 4 * g.graph.edges.length + 64;
+  while (open.ids.size > 0) {
+    const walker = new PathWalker(g, experience, setup);
+    const walk = new CoverageWalk(g, open, walker);
+    const before = open.ids.size;
+    let seen = 0;
+    const coverTaken = () => {
+      for (; seen < walker.edges.length; seen++) open.cover(walker.edges[seen]);
+    };
+    coverTaken();
+    for (let n = 0; n < maxSteps && walker.onStep(); n++) {
+      const edge = walk.pick();
+      if (!edge) break;
+      walker.take(edge);
+      coverTaken();
+    }
+    // A walk that covers nothing new would repeat forever: stop (the rest is `missed`).
+    if (open.ids.size === before) break;
+    paths.push({ edges: [...walker.edges], end: walker.node, steps: walker.steps });
+  }
+  const untakable = g.graph.edges.filter((e) => !takable.has(e.id)).map((e) => e.id);
+  return { paths, untakable, missed: [...open.ids] };
+}

@@ -1,0 +1,131 @@
+// A flow graph indexed for the explorers: step indices, moving edges per step, the end nodes
+// as a vector layout, and strongly connected groups (back edges count as edges to every step
+// they may return to).
+import type { FlowEdge, FlowGraph } from "../graph/flow-graph.ts";
+
+export interface IndexedGraph {
+  graph: FlowGraph;
+  /** Step ids in graph order; a step's number is its index here. */
+  steps: string[];
+  stepIndex: Map<string, number>;
+  /** End node ids (completed, dismissed, snoozed, launched:…): a count vector's layout. */
+  ends: string[];
+  endIndex: Map<string, number>;
+  /** Per step: the edges that move the flow (every edge but `stays`). */
+  moving: FlowEdge[][];
+  /** Per step: its forward edges (moving, `previous` excluded). */
+  forward: FlowEdge[][];
+  /** Per step: its `stays` edges. */
+  staying: FlowEdge[][];
+  /** Per step: its strongly connected group, and whether that group has a cycle. */
+  component: number[];
+  cyclic: boolean[];
+  hasBackEdges: boolean;
+  /** Groups in reverse topological order (a group's successors come before it). */
+  components: number[][];
+}
+
+export interface IndexOptions {
+  /** Count `previous` edges as edges to the steps they may return to (default true). */
+  back?: boolean;
+}
+
+export function indexGraph(graph: FlowGraph, options: IndexOptions = {}): IndexedGraph {
+  const withBack = options.back ?? true;
+  const steps = graph.nodes.filter((n) => n.kind === "step").map((n) => n.id);
+  const stepIndex = new Map(steps.map((id, i) => [id, i]));
+  const ends = graph.nodes.filter((n) => n.kind !== "step").map((n) => n.id);
+  const endIndex = new Map(ends.map((id, i) => [id, i]));
+  const moving: FlowEdge[][] = steps.map(() => []);
+  const staying: FlowEdge[][] = steps.map(() => []);
+  for (const edge of graph.edges) {
+    const from = stepIndex.get(edge.from);
+    if (from === undefined) continue;
+    (edge.stays ? staying : moving)[from].push(edge);
+  }
+  const successors = steps.map((_, i) =>
+    stepSuccessors(withBack ? moving[i] : moving[i].filter((e) => !e.back), stepIndex),
+  );
+  const { component, components } = stronglyConnected(successors);
+  const cyclic = components.map((members) =>
+    members.length > 1 ? true : successors[members[0]].includes(members[0]),
+  );
+  return {
+    graph,
+    steps,
+    stepIndex,
+    ends,
+    endIndex,
+    moving,
+    staying,
+    forward: moving.map((edges) => edges.filter((e) => !e.back)),
+    component,
+    cyclic: component.map((c) => cyclic[c]),
+    hasBackEdges: withBack && graph.edges.some((e) => e.back),
+    components,
+  };
+}
+
+/** Step successors of a step's moving edges (a back edge: every step it may return to). */
+function stepSuccessors(edges: readonly FlowEdge[], stepIndex: Map<string, number>): number[] {
+  const out: number[] = [];
+  for (const edge of edges) {
+    const targets = edge.back ? (edge.backTargets ?? []) : [edge.to];
+    for (const t of targets) {
+      const i = stepIndex.get(t);
+      if (i !== undefined) out.push(i);
+    }
+  }
+  return out;
+}
+
+/** Tarjan's algorithm, iterative (deep flows must not overflow the stack). */
+function stronglyConnected(successors: number[][]): {
+  component: number[];
+  components: number[][];
+} {
+  const n = successors.length;
+  const index = new Array<number>(n).fill(-1);
+  const low = new Array<number>(n).fill(0);
+  const onStack = new Array<boolean>(n).fill(false);
+  const component = new Array<number>(n).fill(-1);
+  const components: number[][] = [];
+  const stack: number[] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    const work: [number, number][] = [[root, 0]];
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const [v, next] = frame;
+      if (next === 0) {
+        index[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = true;
+      }
+      if (next < successors[v].length) {
+        frame[1]++;
+        const w = successors[v][next];
+        if (index[w] === -1) work.push([w, 0]);
+        else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1][0];
+        low[parent] = Math.min(low[parent], low[v]);
+      }
+      if (low[v] !== index[v]) continue;
+      const members: number[] = [];
+      for (;;) {
+        const w = stack.pop() as number;
+        onStack[w] = false;
+        component[w] = components.length;
+        members.push(w);
+        if (w === v) break;
+      }
+      components.push(members);
+    }
+  }
+  return { component, components };
+}

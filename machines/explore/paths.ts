@@ -1,0 +1,112 @@
+// `paths` (issue 5, item 1; SPEC §4): for one experience, exact path counts per end, the
+// shortest path to every step and end, a covering set of replayable paths, the simple paths
+// (with a limit) and the edges no path can take. JSON-ready: counts above 2^53 − 1 become
+// exact decimal strings.
+import { findExperience } from "../compile/machine-config.ts";
+import type { Project } from "../format/schema.ts";
+import type { ScriptStep } from "../format/script.ts";
+import { type FlowGraph, flowGraph } from "../graph/flow-graph.ts";
+import { defaultSimplePathLimit } from "../semantics.ts";
+import { countPaths, type PathCounts } from "./count.ts";
+import { type CoveragePath, coverage } from "./coverage.ts";
+import { indexGraph } from "./graph-index.ts";
+import { type ScriptSetup, scriptSetup } from "./script-setup.ts";
+import { shortestRoutes, simplePaths } from "./search.ts";
+import { PathWalker } from "./walker.ts";
+
+/** A count as JSON: a number up to 2^53 − 1, else its exact decimal string. */
+export type JsonCount = number | string;
+
+export function jsonCount(n: bigint): JsonCount {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+}
+
+export interface ShortestPath {
+  edges: string[];
+  steps: ScriptStep[];
+}
+
+export interface PathsReport {
+  experience: string;
+  count: {
+    total: JsonCount;
+    completed: JsonCount;
+    dismissed: JsonCount;
+    snoozed: JsonCount;
+    launched: JsonCount;
+  };
+  /** Per launched experience; the revisit bound; whether the flow has no cycle. */
+  countDetail: { launchedTo: Record<string, JsonCount>; revisits: number; acyclic: boolean };
+  /** The user and start page every script here runs with. */
+  setup: ScriptSetup;
+  /** Per node reachable from the first step (steps and ends). */
+  shortest: Record<string, ShortestPath>;
+  coverage: CoveragePath[];
+  simple: { paths: string[][]; truncated: boolean; limit: number };
+  /** Edges no path can take. */
+  untakable: string[];
+  /** Reachable edges the coverage walks missed (normally none). */
+  missed: string[];
+  edges: number;
+}
+
+export interface PathsOptions {
+  revisits?: number;
+  simpleLimit?: number;
+}
+
+export function countJson(counts: PathCounts): PathsReport["count"] {
+  return {
+    total: jsonCount(counts.total),
+    completed: jsonCount(counts.completed),
+    dismissed: jsonCount(counts.dismissed),
+    snoozed: jsonCount(counts.snoozed),
+    launched: jsonCount(counts.launched),
+  };
+}
+
+function shortestPaths(
+  graph: FlowGraph,
+  project: Project,
+  experienceId: string,
+  setup: ScriptSetup,
+): Record<string, ShortestPath> {
+  const g = indexGraph(graph);
+  const experience = findExperience(project, experienceId);
+  const result: Record<string, ShortestPath> = {};
+  for (const [node, route] of shortestRoutes(g)) {
+    const walker = new PathWalker(g, experience, setup);
+    for (const edge of route) if (walker.onStep()) walker.take(edge);
+    result[node] = { edges: [...walker.edges], steps: walker.steps };
+  }
+  return result;
+}
+
+export function explorePaths(
+  project: Project,
+  experienceId: string,
+  options: PathsOptions = {},
+): PathsReport {
+  const experience = findExperience(project, experienceId);
+  const graph = flowGraph(project, experienceId);
+  const g = indexGraph(graph);
+  const setup = scriptSetup(project, experience);
+  const counts = countPaths(graph, { revisits: options.revisits });
+  const cover = coverage(g, experience, setup);
+  const limit = options.simpleLimit ?? defaultSimplePathLimit;
+  const launchedTo = Object.fromEntries(
+    Object.entries(counts.launchedTo).map(([id, n]) => [id, jsonCount(n)]),
+  );
+  return {
+    experience: experienceId,
+    count: countJson(counts),
+    countDetail: { launchedTo, revisits: counts.revisits, acyclic: counts.acyclic },
+    setup,
+    shortest: shortestPaths(graph, project, experienceId, setup),
+    coverage: cover.paths,
+    simple: { ...simplePaths(g, limit), limit },
+    untakable: cover.untakable,
+    missed: cover.missed,
+    edges: graph.edges.length,
+  };
+}

@@ -1,0 +1,138 @@
+// Every action list of a project with more than one action (all contexts, SPEC §2), each
+// with a script that brings its source on screen and fires it without letting anything land
+// (`settle: false` on the last step), so the race explorer starts from the engine's own world.
+import { findExperience } from "../compile/machine-config.ts";
+import type { Action, Project } from "../format/schema.ts";
+import type { ScriptStep } from "../format/script.ts";
+import { flowGraph } from "../graph/flow-graph.ts";
+import type { Context } from "../rules/contexts.ts";
+import { indexGraph } from "./graph-index.ts";
+import { type ScriptSetup, scriptSetup } from "./script-setup.ts";
+import { shortestRoutes } from "./search.ts";
+import { PathWalker } from "./walker.ts";
+
+export interface RaceList {
+  /** Stable: a flow-graph edge id prefixed by its experience, or "post/<id>", "block/<id>"… */
+  id: string;
+  context: Context;
+  experience?: string;
+  actions: readonly Action[];
+  setup: ScriptSetup;
+  /** Brings the source on screen; the last step fires the list with `settle: false`. */
+  steps: ScriptStep[];
+}
+
+/** The list's source could not be brought on screen (its step is unreachable). */
+export interface UnreachableList {
+  id: string;
+  reason: string;
+}
+
+const defaultSetup = (project: Project): ScriptSetup => ({
+  user: {
+    id: project.personas[0]?.id ?? "u1",
+    attributes: structuredClone(project.personas[0]?.attributes ?? {}),
+  },
+  start: { url: "/", at: "2026-01-05T09:00:00Z" },
+});
+
+function unsettled(step: ScriptStep): ScriptStep {
+  return { ...step, settle: false };
+}
+
+function flowLists(
+  project: Project,
+  experienceId: string,
+  out: RaceList[],
+  skipped: UnreachableList[],
+): void {
+  const experience = findExperience(project, experienceId);
+  const graph = flowGraph(project, experienceId);
+  const g = indexGraph(graph);
+  const setup = scriptSetup(project, experience);
+  const routes = shortestRoutes(g);
+  for (const edge of graph.edges) {
+    if (edge.actions.length < 2) continue;
+    const id = `${experienceId}/${edge.id}`;
+    const route = routes.get(edge.from);
+    if (!route) {
+      skipped.push({ id, reason: `step "${edge.from}" is not reachable from the first step` });
+      continue;
+    }
+    const walker = new PathWalker(g, experience, setup);
+    for (const step of route) if (walker.onStep()) walker.take(step);
+    if (walker.node !== edge.from) {
+      skipped.push({ id, reason: `the engine moves on from "${edge.from}" by itself` });
+      continue;
+    }
+    walker.take(edge);
+    const steps = walker.steps.slice(0, -1);
+    steps.push(unsettled(walker.steps[walker.steps.length - 1]));
+    const context: Context =
+      edge.via.kind === "fallback" ? "condition" : (edge.via.kind as Context);
+    out.push({ id, context, experience: experienceId, actions: edge.actions, setup, steps });
+  }
+}
+
+export function raceLists(project: Project): { lists: RaceList[]; skipped: UnreachableList[] } {
+  const lists: RaceList[] = [];
+  const skipped: UnreachableList[] = [];
+  for (const experience of project.experiences) {
+    if (experience.type !== "checklist") {
+      flowLists(project, experience.id, lists, skipped);
+      continue;
+    }
+    for (const task of experience.tasks.filter((t) => t.actions.length > 1)) {
+      lists.push({
+        id: `${experience.id}/task/${task.id}`,
+        context: "task",
+        experience: experience.id,
+        actions: task.actions,
+        setup: scriptSetup(project, experience),
+        // Tasks before it first, for checklists in order.
+        steps: [
+          { do: "launch", experience: experience.id },
+          ...experience.tasks
+            .slice(0, experience.tasks.indexOf(task))
+            .filter(() => experience.checklist.order === "inOrder")
+            .map((t) => ({ do: "task" as const, experience: experience.id, task: t.id })),
+          { do: "task", experience: experience.id, task: task.id, settle: false },
+        ],
+      });
+    }
+  }
+  const setup = defaultSetup(project);
+  for (const post of project.posts) {
+    const actions = post.cta?.actions ?? [];
+    if (actions.length < 2) continue;
+    lists.push({
+      id: `post/${post.id}`,
+      context: "post",
+      actions,
+      setup,
+      steps: [{ do: "clickPostCta", post: post.id, settle: false }],
+    });
+  }
+  for (const block of project.resourceCenter.blocks.filter((b) => b.actions.length > 1)) {
+    lists.push({
+      id: `block/${block.id}`,
+      context: "block",
+      actions: block.actions,
+      setup,
+      steps: [{ do: "clickBlock", block: block.id, settle: false }],
+    });
+  }
+  const agent = project.agent;
+  for (const answer of [...agent.customAnswers, ...agent.automatedActions]) {
+    if (answer.actions.length < 2) continue;
+    const kind = "answer" in answer ? "answer" : "automated";
+    lists.push({
+      id: `agent/${kind}/${answer.id}`,
+      context: "agent",
+      actions: answer.actions,
+      setup,
+      steps: [{ do: "askAgent", message: answer.match, settle: false }],
+    });
+  }
+  return { lists, skipped };
+}
