@@ -14,6 +14,14 @@ export interface CliInspector {
 
 const flushMs = 2_000;
 
+/** Set once an inspector was used: its socket reconnects forever and nothing closes it. */
+let leftOpen = false;
+
+/** Whether the entry point must end the process itself once the result is written. */
+export function inspectorLeftOpen(): boolean {
+  return leftOpen;
+}
+
 export function connectInspector(io: CliIo, target: string | true): CliInspector {
   let failed = false;
   const onerror = () => {
@@ -35,9 +43,7 @@ export function connectInspector(io: CliIo, target: string | true): CliInspector
         await new Promise((resolve) => setTimeout(resolve, failed ? 0 : flushMs).unref());
         console.log = log;
         inspector.stop();
-        // The inspector's socket reconnects forever offline and nothing closes it: once the
-        // result is written, end the process (an unref'd timer fires only if it would hang).
-        setTimeout(() => process.exit(), 100).unref();
+        leftOpen = true;
       },
     };
   } catch {

@@ -13,6 +13,10 @@ try {
   // Loaded here, not imported statically, so a broken module is an "internal error" too.
   const { runCli } = await import("./program.ts");
   process.exitCode = await runCli(process.argv.slice(2), processIo());
+  // An inspector's socket would hold the process open: end it (an unref'd timer fires only
+  // when something still holds the loop; stdout to pipes and files is written synchronously).
+  const { inspectorLeftOpen } = await import("./inspect.ts");
+  if (inspectorLeftOpen()) setTimeout(() => process.exit(), 100).unref();
 } catch (caught) {
   const message = caught instanceof Error ? caught.message : String(caught);
   process.stderr.write(`internal error: flowscope failed to start: ${message}\n`);

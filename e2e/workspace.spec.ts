@@ -47,17 +47,23 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, index).split("\n").length;
 }
 
-/** Puts the caret just before the closing quote of the first `"key": "value"` on screen. */
+/**
+ * Puts the caret just before the closing quote of the first `"key": "value"` of the editor,
+ * found with the editor's own search (Ctrl+F, type, Enter; Escape leaves the match selected).
+ */
 async function caretInValue(page: Page, keyValue: string): Promise<void> {
-  await page.locator(".cm-line", { hasText: keyValue }).first().click();
-  await page.keyboard.press("End");
-  const after = keyValue.length - keyValue.lastIndexOf('"');
-  const line = (await page.locator(".cm-line", { hasText: keyValue }).first().textContent()) ?? "";
-  const tail = line.length - (line.indexOf(keyValue) + keyValue.length);
-  for (let i = 0; i < tail + after; i++) await page.keyboard.press("ArrowLeft");
+  await editor(page).click();
+  await page.keyboard.press("Control+f");
+  await page.keyboard.type(keyValue); // typed: the search panel reads its field on key events
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("ArrowRight"); // to the end of the match
+  await page.keyboard.press("ArrowLeft"); // before its closing quote
 }
 
 test.beforeEach(async ({ page }) => {
+  // The whole debugger loads unbundled from the dev server: allow for a busy machine.
+  test.setTimeout(60_000);
   await page.goto("/?example=onboarding-tour");
   await expect(editor(page)).toBeVisible();
   await expect(page.getByRole("status", { name: "Validation summary" })).toHaveText("No problems");
