@@ -11,6 +11,8 @@ import { buildApp, previewUrl, startPreview } from "./ui-server.ts";
 export const paintTargetMs = 1500;
 export const clickTargetMs = 150;
 const steps = 1000;
+/** A flow just under the ELK limit (elkNodeLimit): the biggest one ELK lays out. */
+const elkSteps = 200;
 const paintRuns = 5;
 const clickRuns = 12;
 
@@ -57,9 +59,11 @@ const paintInPage = `([text, nodes]) => new Promise((resolve) => {
 const clickInPage = `(step) => new Promise((resolve) => {
   const button = document.querySelector('[data-testid="step-on-screen"] .step-ctas .btn-primary');
   const started = performance.now();
+  const giveUp = setTimeout(() => resolve(-1), 10000);
   button.click();
   const check = () => {
     if (document.querySelector('.step-node[data-step="' + step + '"][data-current]')) {
+      clearTimeout(giveUp);
       resolve(performance.now() - started);
     } else requestAnimationFrame(check);
   };
@@ -77,10 +81,17 @@ async function timePaint(page: Page, text: string, nodes: number): Promise<Paint
 }
 
 async function timeClick(page: Page, step: string): Promise<number> {
-  return page.evaluate(`(${clickInPage})(${JSON.stringify(step)})`) as Promise<number>;
+  const took = (await page.evaluate(`(${clickInPage})(${JSON.stringify(step)})`)) as number;
+  if (took < 0) throw new Error(`step ${step} was not highlighted within 10 s of the click`);
+  return took;
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+
+function row(name: string, samples: number[]): string[] {
+  const median = percentile(samples, 50);
+  return [name, String(samples.length), ms(median), ms(percentile(samples, 95)), ms(samples[0])];
+}
 
 export const uiSuite: BenchSuite = {
   name: "ui",
@@ -103,6 +114,15 @@ export const uiSuite: BenchSuite = {
         engine = paint.engine;
         await page.close();
       }
+      const elkPaints: number[] = [];
+      const elkLayouts: number[] = [];
+      for (let run = 0; run < paintRuns; run++) {
+        const page = await openApp(browser);
+        const paint = await timePaint(page, uiBenchProject(elkSteps), elkSteps);
+        elkPaints.push(paint.ms);
+        elkLayouts.push(paint.layoutMs);
+        await page.close();
+      }
       const page = await openApp(browser);
       await timePaint(page, text, steps);
       const clicks: number[] = [];
@@ -110,40 +130,25 @@ export const uiSuite: BenchSuite = {
       await page.close();
 
       const p = sorted(paints);
+      const e = sorted(elkPaints);
       const c = sorted(clicks);
-      const l = sorted(layouts);
       log(
         formatTable(
           ["", "runs", "median", "p95", "min"],
           [
-            [
-              `open + layout + first paint (${steps} steps)`,
-              String(p.length),
-              ms(percentile(p, 50)),
-              ms(percentile(p, 95)),
-              ms(p[0]),
-            ],
-            [
-              `  of which layout in the worker (${engine})`,
-              String(l.length),
-              ms(percentile(l, 50)),
-              ms(percentile(l, 95)),
-              ms(l[0]),
-            ],
-            [
-              "CTA click → step highlighted",
-              String(c.length),
-              ms(percentile(c, 50)),
-              ms(percentile(c, 95)),
-              ms(c[0]),
-            ],
+            row(`open + layout + first paint (${steps} steps)`, p),
+            row(`  of which layout in the worker (${engine})`, sorted(layouts)),
+            row(`open + layout + first paint (${elkSteps} steps)`, e),
+            row("  of which layout in the worker (elk)", sorted(elkLayouts)),
+            row("CTA click → step highlighted", c),
           ],
         ),
       );
-      const paintMet = percentile(p, 50) < paintTargetMs;
+      const paintMet = percentile(p, 50) < paintTargetMs && percentile(e, 50) < paintTargetMs;
       const clickMet = percentile(c, 50) < clickTargetMs;
       log(
-        `${paintMet ? "PASS" : "MISS"}  first paint median ${ms(percentile(p, 50))} vs target < ${paintTargetMs} ms`,
+        `${paintMet ? "PASS" : "MISS"}  first paint median ${ms(percentile(p, 50))} (${steps} steps), ` +
+          `${ms(percentile(e, 50))} (${elkSteps} steps, ELK) vs target < ${paintTargetMs} ms`,
       );
       log(
         `${clickMet ? "PASS" : "MISS"}  click → highlight median ${ms(percentile(c, 50))} vs target < ${clickTargetMs} ms`,

@@ -15,6 +15,7 @@ import { flowGraph } from "../../machines/graph/index.ts";
 import { sessionStore, useSession } from "../session/store.ts";
 import "./canvas.css";
 import { EndNode } from "./EndNode.tsx";
+import { FollowCurrent } from "./FollowCurrent.tsx";
 import { type FlowNode, toFlowEdges, toFlowNodes } from "./flow-elements.ts";
 import { type CanvasModel, canvasModel } from "./graph-model.ts";
 import { LaunchedNode } from "./LaunchedNode.tsx";
@@ -119,16 +120,13 @@ export function FlowCanvas() {
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}
-          fitView
-          fitViewOptions={
-            big ? { nodes: [{ id: model.initial }], maxZoom: 1, minZoom: 0.6 } : { maxZoom: 1.1 }
-          }
           onlyRenderVisibleElements={big}
           minZoom={0.05}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
+          <FollowCurrent model={model} positions={layout.positions} current={marks.current} />
         </ReactFlow>
       )}
     </div>

@@ -26,6 +26,9 @@ const elkOptions = {
   "elk.edgeLabels.placement": "CENTER",
   "elk.layered.edgeLabels.sideSelection": "ALWAYS_UP",
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+  // Nodes come in step order: an edge back to an earlier step is the one reversed in a cycle,
+  // so the flow reads left to right from its first step.
+  "elk.layered.cycleBreaking.strategy": "MODEL_ORDER",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
   "elk.edgeRouting": "ORTHOGONAL",
 };

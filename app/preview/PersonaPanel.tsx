@@ -8,13 +8,17 @@ import type { SessionSetup } from "../session/types.ts";
 import { AttributesEditor } from "./AttributesEditor.tsx";
 import { loadPresets, type SavedPreset, savePreset } from "./presets.ts";
 
+/** The setup with a preset's user (personaId: the project persona it came from, if any). */
 function presetSetup(
   base: SessionSetup,
-  id: string,
-  userId: string,
-  attributes: Record<string, unknown>,
-) {
-  return { ...base, personaId: id, user: { id: userId, attributes: structuredClone(attributes) } };
+  personaId: string | null,
+  user: { id: string; attributes: Record<string, unknown> },
+): SessionSetup {
+  return {
+    ...base,
+    personaId,
+    user: { id: user.id, attributes: structuredClone(user.attributes) },
+  };
 }
 
 export function PersonaPanel({ project }: { project: Project }) {
@@ -30,9 +34,9 @@ export function PersonaPanel({ project }: { project: Project }) {
     const persona = kind === "p:" ? project.personas.find((p) => p.id === id) : undefined;
     const mine = kind === "s:" ? saved.find((p) => p.name === id) : undefined;
     const next = persona
-      ? presetSetup(setup, persona.id, persona.id, persona.attributes)
+      ? presetSetup(setup, persona.id, { id: persona.id, attributes: persona.attributes })
       : mine
-        ? presetSetup(setup, null as never, mine.userId, mine.attributes)
+        ? presetSetup(setup, null, { id: mine.userId, attributes: mine.attributes })
         : null;
     if (!next) return;
     setDraft(next);

@@ -62,6 +62,16 @@ export function describeEntry(entry: TraceEntry): string {
       return `+${str(entry.ms)} ms`;
     case "element.clicked":
       return str(entry.selector);
+    case "attributes.set":
+      return Object.entries((entry.attributes as Record<string, unknown>) ?? {})
+        .map(([key, value]) => `${key} = ${JSON.stringify(value)}`)
+        .join(", ");
+    case "task.done":
+      return `${ex} › ${str(entry.task)}`;
+    case "agent.automated":
+      return str(entry.automatedAction);
+    case "preview.forced":
+      return `${ex} forced onto ${str(entry.step)}`;
     case "agent.asked":
       return `“${str(entry.message)}”`;
     case "agent.answered":
