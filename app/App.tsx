@@ -1,10 +1,13 @@
-// The debugger: a top bar, the project (editor + validation) on the left, the flow canvas and
-// the inspector in the middle, the preview with its controls on the right, the timeline at the
-// bottom. Each pane is its own folder; they share one session store (app/session).
+// The debugger: a top bar, the project (editor + validation) on the left, the flow canvas (or
+// the launch graph, or the inspector) in the middle with the explorers below it, the preview
+// with "why not shown?" and its controls on the right, the timeline at the bottom.
+// Each pane is its own folder; they share one session store (app/session).
 import { useCallback, useRef, useState } from "react";
 import { FlowCanvas } from "./canvas/FlowCanvas.tsx";
 import type { JsonEditorHandle } from "./editor/JsonEditor.tsx";
+import { ExplorerPanel } from "./explore/ExplorerPanel.tsx";
 import { Inspector } from "./inspector/Inspector.tsx";
+import { LaunchGraphView } from "./launch-graph/LaunchGraphView.tsx";
 import { PersistenceBar } from "./persistence/PersistenceBar.tsx";
 import { PreviewPane } from "./preview/PreviewPane.tsx";
 import { QaPanel } from "./qa/QaPanel.tsx";
@@ -23,6 +26,7 @@ export function App() {
   const [leftOpen, setLeftOpen] = useState(true);
   const [tab, setTab] = useState<CenterTab>("canvas");
   const editorRef = useRef<JsonEditorHandle>(null);
+  const showCanvas = useCallback(() => setTab("canvas"), []);
   const reveal = useCallback((line: number, column: number) => {
     setLeftOpen(true);
     editorRef.current?.revealPosition(line, column);
@@ -64,8 +68,12 @@ export function App() {
             id={`panel-${tab}`}
             aria-labelledby={`tab-${tab}`}
           >
-            {tab === "canvas" ? <FlowCanvas /> : <Inspector />}
+            {tab === "canvas" && <FlowCanvas />}
+            {tab === "launch-graph" && <LaunchGraphView onShowFlow={showCanvas} />}
+            {tab === "inspector" && <Inspector />}
           </div>
+          {/* slot: explorer (Paths, Races) */}
+          <ExplorerPanel onShowCanvas={showCanvas} />
         </section>
         <PreviewPane />
       </main>

@@ -173,6 +173,90 @@ describe("coverage, replayed by the engine", () => {
   }
 });
 
+/** One experience of plain steps; each step: its URL triggers (pattern → actions), CTAs. */
+function urlTriggerTour(
+  steps: { triggers?: [string, unknown[]][]; ctas?: unknown[][]; fallback?: boolean }[],
+  kind: "modal" | "nps" = "modal",
+): Project {
+  return projectSchema.parse({
+    version: 1,
+    experiences: [
+      {
+        id: "e",
+        type: kind === "nps" ? "survey" : "tour",
+        status: "live",
+        steps: steps.map((step, i) => ({
+          id: `s${i}`,
+          kind,
+          ctas: (step.ctas ?? []).map((actions, j) => ({ id: `c${j}`, label: "Go", actions })),
+          triggers: (step.triggers ?? []).map(([url, actions], j) => ({
+            id: `t${j}`,
+            on: { url },
+            actions,
+          })),
+          ...(step.fallback ? { fallback: [] } : {}),
+        })),
+      },
+    ],
+  });
+}
+
+/** Every edge of the report's coverage, replayed by the engine. */
+function coveredByReplay(project: Project, report: ReturnType<typeof explorePaths>): Set<string> {
+  const taken = new Set<string>();
+  for (const path of report.coverage) {
+    for (const id of replayScript(project, report.setup, path.steps).taken.e ?? []) taken.add(id);
+  }
+  return taken;
+}
+
+describe("coverage when a URL trigger leaves a step the moment it shows", () => {
+  const next = [{ type: "goToStep", step: "next" }];
+
+  it("a step left at once does not stop the walks: earlier steps keep their crosses", () => {
+    // s3's `*` trigger dismisses it whatever the page: its other edges are missed, not the
+    // crosses of s0–s2 (the walks used to stop at the first walk that covered nothing).
+    const project = urlTriggerTour(
+      [{}, {}, {}, { triggers: [["*", [{ type: "dismiss" }]]], fallback: true }],
+      "nps",
+    );
+    const report = explorePaths(project, "e");
+    const taken = coveredByReplay(project, report);
+    for (const id of ["s0/cross", "s1/cross", "s2/cross"]) expect(taken).toContain(id);
+    expect(report.missed.sort()).toEqual(["s3/cross", "s3/fallback"]);
+  });
+
+  it("the walks route around a URL trigger whose page would make the goal's own fire", () => {
+    // s0 → s1 by the URL trigger opens "/", where s2's trigger fires; the fallback route
+    // (s0 → s1 → s2 by answers) reaches s2 on the start page, so its cross is takable.
+    const project = urlTriggerTour(
+      [{ triggers: [["/", next]] }, {}, { triggers: [["/", next]] }, {}],
+      "nps",
+    );
+    const report = explorePaths(project, "e");
+    expect(report.missed).toEqual([]);
+    expect(coveredByReplay(project, report)).toContain("s2/cross");
+  });
+
+  it("with a `*` trigger somewhere, the start page avoids the first step's triggers", () => {
+    // s2's `*` matches every page; starting on "/" would fire s0's "/" trigger at the launch.
+    const project = urlTriggerTour([
+      {
+        triggers: [
+          ["/a", next],
+          ["/", [{ type: "dismiss" }]],
+        ],
+      },
+      { ctas: [[{ type: "navigateTo", url: "/a", openIn: "sameTab" }]] },
+      { triggers: [["*", []]] },
+    ]);
+    const report = explorePaths(project, "e");
+    expect(report.setup.start.url).not.toBe("/");
+    expect(report.missed).toEqual([]);
+    expect(coveredByReplay(project, report)).toContain("s1/cta/c0");
+  });
+});
+
 describe("shortest and simple paths", () => {
   it("the shortest path to each end is no longer than any simple path to it", () => {
     const report = explorePaths(example("nps-survey.json"), "quarterly-nps");

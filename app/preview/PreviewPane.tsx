@@ -1,6 +1,7 @@
 // The right pane: the step on screen over the fake host page, the controls a user and the
 // clock have, the side effects, the posts / resource center / agent, and the persona.
 import { sessionStore, useSession } from "../session/store.ts";
+import { WhyPanel } from "../why/WhyPanel.tsx";
 import { ClockControls } from "./ClockControls.tsx";
 import { ElementClicker } from "./ElementClicker.tsx";
 import { HostPage } from "./HostPage.tsx";
@@ -29,6 +30,8 @@ export function PreviewPane() {
       {project && world ? (
         <div className="right-pane-body">
           <HostPage project={project} world={world} />
+          {/* slot: why not shown */}
+          <WhyPanel />
           <ClockControls world={world} />
           <ElementClicker project={project} selected={selected} />
           <SideEffects project={project} world={world} />

@@ -1,8 +1,9 @@
-// The center pane's tabs: the flow canvas and the inspector (accessible tablist).
-export type CenterTab = "canvas" | "inspector";
+// The center pane's tabs: the flow canvas, the launch graph and the inspector (accessible tablist).
+export type CenterTab = "canvas" | "launch-graph" | "inspector";
 
 const tabs: { id: CenterTab; label: string }[] = [
   { id: "canvas", label: "Flow" },
+  { id: "launch-graph", label: "Launch graph" },
   { id: "inspector", label: "Inspector" },
 ];
 

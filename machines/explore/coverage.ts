@@ -84,15 +84,21 @@ class Uncovered {
   }
 }
 
+const isUrlTrigger = (edge: FlowEdge) => edge.via.on !== undefined && "url" in edge.via.on;
+
 class CoverageWalk {
   /** A route being followed from `planAt` on (dropped if the walk leaves it). */
   private plan: FlowEdge[] = [];
   private planAt = 0;
+  /** The node the last route chosen leads to (the walk was heading there for its edges). */
+  goal: string | undefined;
 
   constructor(
     private readonly g: IndexedGraph,
     private readonly open: Uncovered,
     private readonly walker: PathWalker,
+    /** Route around URL triggers: the page they leave the walk on may fire the goal's own. */
+    private readonly avoidUrlRoutes = false,
   ) {}
 
   /** The next edge to take from the walker's node, or undefined when stuck. */
@@ -128,26 +134,40 @@ class CoverageWalk {
 
   private routeWhere(goal: (node: string) => boolean): FlowEdge[] | undefined {
     const here = this.walker.node;
-    const route = routeTo(this.g, here, (n) => n !== here && goal(n));
+    const avoid = this.avoidUrlRoutes ? isUrlTrigger : undefined;
+    const route = routeTo(this.g, here, (n) => n !== here && goal(n), avoid);
     return route && route.length > 0 ? route : undefined;
   }
 
   private follow(route: FlowEdge[]): FlowEdge {
+    this.goal = route[route.length - 1].to;
     this.plan = route;
     this.planAt = 1;
     return route[0];
   }
 }
 
-/** Greedy coverage; every path is followed by a PathWalker, so its script matches it. */
-export function coverage(g: IndexedGraph, experience: Experience, setup: ScriptSetup): Coverage {
+/**
+ * Greedy coverage; every path is followed by a PathWalker, so its script matches it.
+ * `onProgress` is told the takable edges covered so far after each path (progress bars only).
+ */
+export function coverage(
+  g: IndexedGraph,
+  experience: Experience,
+  setup: ScriptSetup,
+  onProgress?: (done: number, total: number) => void,
+): Coverage {
   const takable = takableEdges(g);
   const open = new Uncovered(g, takable);
   const paths: CoveragePath[] = [];
+  onProgress?.(0, takable.size);
+  const missed: string[] = [];
   const maxSteps = 4 * g.graph.edges.length + 64;
+  let avoidUrlRoutes = false;
+  let goal: string | undefined;
   while (open.ids.size > 0) {
     const walker = new PathWalker(g, experience, setup);
-    const walk = new CoverageWalk(g, open, walker);
+    const walk = new CoverageWalk(g, open, walker, avoidUrlRoutes);
     const before = open.ids.size;
     let seen = 0;
     const coverTaken = () => {
@@ -160,10 +180,28 @@ export function coverage(g: IndexedGraph, experience: Experience, setup: ScriptS
       walker.take(edge);
       coverTaken();
     }
-    // A walk that covers nothing new would repeat forever: stop (the rest is `missed`).
-    if (open.ids.size === before) break;
+    if (open.ids.size === before) {
+      // A walk that covers nothing new would repeat forever. The engine kept it from the step
+      // it was heading to (a URL trigger fired the moment that step showed): try once more
+      // around URL triggers, then that step's uncovered edges are missed and the walks go on.
+      if (!avoidUrlRoutes) {
+        avoidUrlRoutes = true;
+        goal = walk.goal;
+        continue;
+      }
+      avoidUrlRoutes = false;
+      goal = walk.goal ?? goal;
+      const stuck = goal ? open.at(goal) : [];
+      if (stuck.length === 0) break;
+      for (const edge of stuck) {
+        open.cover(edge.id);
+        missed.push(edge.id);
+      }
+      continue;
+    }
+    avoidUrlRoutes = false;
     paths.push({ edges: [...walker.edges], end: walker.node, steps: walker.steps });
   }
   const untakable = g.graph.edges.filter((e) => !takable.has(e.id)).map((e) => e.id);
-  return { paths, untakable, missed: [...open.ids] };
+  return { paths, untakable, missed: [...missed, ...open.ids] };
 }

@@ -50,9 +50,16 @@ export interface PathsReport {
   edges: number;
 }
 
+/** The parts of explorePaths, in the order they run (for progress reports). */
+export type PathsPhase = "count" | "shortest" | "coverage" | "simple";
+
+/** Told how far a phase is (done of total units); for progress bars, no effect on results. */
+export type PathsProgress = (done: number, total: number, phase: PathsPhase) => void;
+
 export interface PathsOptions {
   revisits?: number;
   simpleLimit?: number;
+  onProgress?: PathsProgress;
 }
 
 export function countJson(counts: PathCounts): PathsReport["count"] {
@@ -70,14 +77,18 @@ function shortestPaths(
   project: Project,
   experienceId: string,
   setup: ScriptSetup,
+  onProgress?: PathsProgress,
 ): Record<string, ShortestPath> {
   const g = indexGraph(graph);
   const experience = findExperience(project, experienceId);
   const result: Record<string, ShortestPath> = {};
-  for (const [node, route] of shortestRoutes(g)) {
+  const routes = shortestRoutes(g);
+  let done = 0;
+  for (const [node, route] of routes) {
     const walker = new PathWalker(g, experience, setup);
     for (const edge of route) if (walker.onStep()) walker.take(edge);
     result[node] = { edges: [...walker.edges], steps: walker.steps };
+    onProgress?.(++done, routes.size, "shortest");
   }
   return result;
 }
@@ -91,9 +102,18 @@ export function explorePaths(
   const graph = flowGraph(project, experienceId);
   const g = indexGraph(graph);
   const setup = scriptSetup(project, experience);
+  const progress = options.onProgress;
+  progress?.(0, 1, "count");
   const counts = countPaths(graph, { revisits: options.revisits });
-  const cover = coverage(g, experience, setup);
+  progress?.(1, 1, "count");
+  const shortest = shortestPaths(graph, project, experienceId, setup, progress);
+  const cover = coverage(g, experience, setup, (done, total) =>
+    progress?.(done, total, "coverage"),
+  );
+  progress?.(0, 1, "simple");
   const limit = options.simpleLimit ?? defaultSimplePathLimit;
+  const simple = { ...simplePaths(g, limit), limit };
+  progress?.(1, 1, "simple");
   const launchedTo = Object.fromEntries(
     Object.entries(counts.launchedTo).map(([id, n]) => [id, jsonCount(n)]),
   );
@@ -102,9 +122,9 @@ export function explorePaths(
     count: countJson(counts),
     countDetail: { launchedTo, revisits: counts.revisits, acyclic: counts.acyclic },
     setup,
-    shortest: shortestPaths(graph, project, experienceId, setup),
+    shortest,
     coverage: cover.paths,
-    simple: { ...simplePaths(g, limit), limit },
+    simple,
     untakable: cover.untakable,
     missed: cover.missed,
     edges: graph.edges.length,

@@ -268,6 +268,8 @@ export function exploreFired(
 export interface RacesOptions {
   /** Lists with more pending landings than this are skipped. */
   maxActions?: number;
+  /** Told after each list (done of total lists); for progress bars, no effect on results. */
+  onProgress?: (done: number, total: number, phase: "races") => void;
 }
 
 export function exploreRaces(project: Project, options: RacesOptions = {}): RacesReport {
@@ -276,7 +278,10 @@ export function exploreRaces(project: Project, options: RacesOptions = {}): Race
   const racy: ListRaces[] = [];
   const calm: string[] = [];
   let checked = 0;
-  for (const list of lists) {
+  const progress = options.onProgress;
+  progress?.(0, lists.length, "races");
+  for (const [index, list] of lists.entries()) {
+    if (index > 0) progress?.(index, lists.length, "races");
     const fired = firedWorld(project, list);
     if (typeof fired === "string") {
       skipped.push({ id: list.id, reason: fired });
@@ -304,6 +309,7 @@ export function exploreRaces(project: Project, options: RacesOptions = {}): Race
     if (races.outcomes.length > 1) racy.push(races);
     else calm.push(list.id);
   }
+  progress?.(lists.length, lists.length, "races");
   return { checked, racy, calm, skipped };
 }
 

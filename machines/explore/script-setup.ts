@@ -43,16 +43,22 @@ function userFor(project: Project, experience: Experience): ScriptSetup["user"] 
 }
 
 function urlTriggerPatterns(experience: Experience): string[] {
-  return experience.steps.flatMap((s) =>
-    s.triggers.flatMap((t) => ("url" in t.on ? [t.on.url] : [])),
-  );
+  return experience.steps.flatMap(urlPatternsOf);
 }
 
+function urlPatternsOf(step: Experience["steps"][number] | undefined): string[] {
+  return (step?.triggers ?? []).flatMap((t) => ("url" in t.on ? [t.on.url] : []));
+}
+
+/** A page no URL trigger matches; else (a `*` trigger somewhere) one the first step's triggers
+ *  do not match, so at least the launch itself is not undone by a trigger. */
 function startUrl(experience: Experience): string {
   const patterns = urlTriggerPatterns(experience);
+  const first = urlPatternsOf(experience.steps[0]);
   const candidates = ["/", "/flowscope-start", "/flowscope-start-0"];
   for (let n = 1; n < 10; n++) candidates.push(`/flowscope-start-${n}-${"x".repeat(n)}`);
-  return candidates.find((url) => !patterns.some((p) => matchesPage(p, url))) ?? "/";
+  const avoids = (list: string[]) => (url: string) => !list.some((p) => matchesPage(p, url));
+  return candidates.find(avoids(patterns)) ?? candidates.find(avoids(first)) ?? "/";
 }
 
 export function scriptSetup(project: Project, experience: Experience): ScriptSetup {

@@ -11,12 +11,13 @@ export function forwardEdges(g: IndexedGraph, node: string): FlowEdge[] {
 
 /**
  * Shortest route (fewest edges) from `from` to the nearest node accepted by `goal`, or
- * undefined. `from` itself is accepted with an empty route.
+ * undefined. `from` itself is accepted with an empty route. Edges `avoid` accepts are not used.
  */
 export function routeTo(
   g: IndexedGraph,
   from: string,
   goal: (node: string) => boolean,
+  avoid?: (edge: FlowEdge) => boolean,
 ): FlowEdge[] | undefined {
   if (goal(from)) return [];
   const start = g.stepIndex.get(from);
@@ -27,6 +28,7 @@ export function routeTo(
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {
     for (const edge of g.forward[queue[head]]) {
+      if (avoid?.(edge)) continue;
       const target = g.stepIndex.get(edge.to);
       if (target === undefined) {
         if (seenEnds.has(edge.to)) continue;
