@@ -10,6 +10,7 @@ import {
   type LaunchNodeKind,
   launchGraph,
 } from "../../machines/graph/launch-graph.ts";
+import { postOrder } from "../../machines/graph/post-order.ts";
 import { labelBox, shorten } from "../canvas/graph-model.ts";
 import type { LayoutEdge, LayoutNode } from "../canvas/layout-types.ts";
 
@@ -200,28 +201,14 @@ export function layoutOrder(model: Pick<LaunchModel, "nodes" | "edges">): Launch
     out.get(edge.source)?.push(edge.target);
     into.set(edge.target, (into.get(edge.target) ?? 0) + 1);
   }
-  const finished: string[] = [];
-  const seen = new Set<string>();
-  const visit = (root: string) => {
-    const stack: [string, number][] = [[root, 0]];
-    seen.add(root);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const next = (out.get(top[0]) ?? [])[top[1]++];
-      if (next === undefined) {
-        finished.push(top[0]);
-        stack.pop();
-      } else if (!seen.has(next)) {
-        seen.add(next);
-        stack.push([next, 0]);
-      }
-    }
-  };
   // Children and roots are visited last-first so that, once reversed, siblings keep the
   // project's order; what no root reaches (a cycle nothing enters) starts at its first node.
   for (const list of out.values()) list.reverse();
   const roots = model.nodes.filter((n) => into.get(n.id) === 0).reverse();
-  for (const node of [...roots, ...model.nodes]) if (!seen.has(node.id)) visit(node.id);
+  const finished = postOrder(
+    [...roots, ...model.nodes].map((n) => n.id),
+    out,
+  );
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   return finished.reverse().map((id) => byId.get(id) as LaunchModelNode);
 }

@@ -5,6 +5,7 @@
 import { matchesAny } from "../engine/glob.ts";
 import type { Action, Project } from "../format/schema.ts";
 import { closingCrossOf, fallbackOf } from "../semantics.ts";
+import { postOrder } from "./post-order.ts";
 
 export type LaunchNodeKind = "experience" | "post" | "block" | "answer" | "automated" | "page";
 
@@ -190,24 +191,7 @@ function groups(nodes: readonly string[], edges: readonly LaunchEdge[]): string[
     out.get(e.from)?.push(e.to);
     into.get(e.to)?.push(e.from);
   }
-  const order: string[] = [];
-  const seen = new Set<string>();
-  for (const root of nodes) {
-    if (seen.has(root)) continue;
-    const stack: [string, number][] = [[root, 0]];
-    seen.add(root);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const next = (out.get(top[0]) ?? [])[top[1]++];
-      if (next === undefined) {
-        order.push(top[0]);
-        stack.pop();
-      } else if (!seen.has(next)) {
-        seen.add(next);
-        stack.push([next, 0]);
-      }
-    }
-  }
+  const order = postOrder(nodes, out);
   const assigned = new Set<string>();
   const result: string[][] = [];
   for (const root of order.reverse()) {
