@@ -25,6 +25,13 @@ export const npsRange = { min: 0, max: 10 } as const;
 /** A scale step without min/max: 1..5 (decided here). */
 export const defaultScaleRange = { min: 1, max: 5 } as const;
 
+/** The numeric answers a step takes: NPS 0..10, a scale its min..max (else the default). */
+export function answerRange(step: Step): { min: number; max: number } {
+  if (step.kind === "nps") return npsRange;
+  const q = step.question;
+  return q && "min" in q ? { min: q.min, max: q.max } : defaultScaleRange;
+}
+
 /** Built-in attributes (Jimo Email, Jimo Username) are never "undefined by every persona". */
 export { builtInAttributes } from "./actions/attributes.ts";
 

@@ -1,14 +1,8 @@
 // Survey answers (SPEC §1): which answers a step takes, and which condition they meet.
 import type { Step, SurveyCondition, SurveyTest } from "../format/schema.ts";
-import { defaultScaleRange, npsRange } from "../semantics.ts";
+import { answerRange } from "../semantics.ts";
 
 export type AnswerValue = number | string | string[];
-
-function rangeOf(step: Step): { min: number; max: number } {
-  if (step.kind === "nps") return npsRange;
-  const q = step.question;
-  return q && "min" in q ? { min: q.min, max: q.max } : defaultScaleRange;
-}
 
 function optionsOf(step: Step): string[] {
   const q = step.question;
@@ -20,7 +14,7 @@ export function validateAnswer(step: Step, value: unknown): string | undefined {
   switch (step.kind) {
     case "nps":
     case "scale": {
-      const { min, max } = rangeOf(step);
+      const { min, max } = answerRange(step);
       if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
         return `a ${step.kind} step takes an integer from ${min} to ${max}, not ${JSON.stringify(value)}`;
       }

@@ -6,7 +6,7 @@
 import type { AnswerValue } from "../engine/survey.ts";
 import { matchingCondition } from "../engine/survey.ts";
 import type { Step, SurveyCondition, SurveyTest } from "../format/schema.ts";
-import { defaultScaleRange, multiChoiceClassOptionCap, npsRange } from "../semantics.ts";
+import { answerRange, multiChoiceClassOptionCap } from "../semantics.ts";
 
 export interface AnswerClass {
   /** The condition the answers meet first; undefined for "no condition holds". */
@@ -60,12 +60,6 @@ function group(step: Step, candidates: Iterable<AnswerValue>): Bucket[] {
 
 // ------------------------------------------------------------------------- nps and scale
 
-function rangeOf(step: Step): { min: number; max: number } {
-  if (step.kind === "nps") return npsRange;
-  const q = step.question;
-  return q && "min" in q ? { min: q.min, max: q.max } : defaultScaleRange;
-}
-
 /** Integers where some numeric test can change its verdict (interval starts). */
 function breakpoints(test: SurveyTest): number[] {
   if ("between" in test) return [Math.ceil(test.between[0]), Math.floor(test.between[1]) + 1];
@@ -77,7 +71,7 @@ function breakpoints(test: SurveyTest): number[] {
 
 /** Intervals [from, to] of min..max on which every test agrees (the range may be huge). */
 function agreeingIntervals(step: Step): [number, number][] {
-  const { min, max } = rangeOf(step);
+  const { min, max } = answerRange(step);
   if (min > max) return [];
   const cuts = new Set<number>([min]);
   for (const c of step.conditions) {

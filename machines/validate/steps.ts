@@ -1,6 +1,6 @@
 // Stage e, step level: targets, questions, survey conditions and bookings (SPEC §1 "Step").
 import type { Project, Step, StepKind, SurveyTest } from "../format/schema.ts";
-import { defaultScaleRange, npsRange } from "../semantics.ts";
+import { answerRange } from "../semantics.ts";
 import { diagnose } from "./codes.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 
@@ -61,12 +61,6 @@ function targetDiagnostics(step: Step, e: number, s: number, out: Diagnostic[]):
       pointerOf(e, s),
     ),
   );
-}
-
-function rangeOf(step: Step): { min: number; max: number } {
-  if (step.kind === "nps") return npsRange;
-  const q = step.question;
-  return q && "min" in q ? { min: q.min, max: q.max } : defaultScaleRange;
 }
 
 function optionsOf(step: Step): readonly string[] | undefined {
@@ -212,7 +206,7 @@ function testDiagnostics(
  * answers it can meet, or never holds); the message gives the range.
  */
 function boundDiagnostic(step: Step, bound: number, pointer: string, out: Diagnostic[]): void {
-  const { min, max } = rangeOf(step);
+  const { min, max } = answerRange(step);
   if (bound >= min && bound <= max) return;
   out.push(
     diagnose(
