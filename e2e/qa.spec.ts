@@ -45,7 +45,8 @@ test("a recorded session replays green, and red once the branch changes", async 
   const file = testInfo.outputPath("nps-answer-10.recording.json");
   await download.saveAs(file);
   const recording = JSON.parse(await readFile(file, "utf8"));
-  expect(recording.project).toBe("Nps survey");
+  // Named as examples/recordings/ names it, so `flowscope replay` finds the example.
+  expect(recording.project).toBe("../nps-survey.json");
   expect(recording.script.steps).toEqual([expect.objectContaining({ do: "answer", value: 10 })]);
   expect(recording.expect.experiences["quarterly-nps"]).toMatchObject({
     status: "active",

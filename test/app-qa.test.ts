@@ -1,11 +1,18 @@
 // QA: a recording built from a session replays green on the same project and shows the
 // failing expectation on a changed one; expectations split into checks that lose nothing.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { examples } from "../app/examples/catalog.ts";
 import { evaluateChecks, splitExpectations } from "../app/qa/expectations.ts";
 import { parseRecording } from "../app/qa/load-recording.ts";
-import { buildRecording, keyTrace, recordingFileName } from "../app/qa/record.ts";
+import {
+  buildRecording,
+  keyTrace,
+  recordingFileName,
+  recordingProjectPath,
+} from "../app/qa/record.ts";
 import {
   type ReplayDriver,
   replayPassed,
@@ -13,6 +20,7 @@ import {
   startReplay,
   stepReplay,
 } from "../app/qa/replay.ts";
+import { resolveProjectFile } from "../cli/commands/replay.ts";
 import { matchExpectation } from "../machines/engine/expect.ts";
 import { createSimulation, ScriptStepError, simulate } from "../machines/engine/index.ts";
 import type { Simulation } from "../machines/engine/types.ts";
@@ -38,7 +46,7 @@ function record(project: Project, steps: ScriptStep[], name = "NPS survey"): Rec
   const simulation = createSimulation(project, { user: ana, start });
   for (const step of steps) simulation.run(step);
   return buildRecording({
-    projectName: name,
+    project: name,
     user: ana,
     start,
     steps,
@@ -161,12 +169,36 @@ function recordSafely(project: Project, script: Script): Recording {
     }
   }
   const result: Result = simulation.result();
-  return buildRecording({ projectName: "p", ...script, steps: done, result });
+  return buildRecording({ project: "p.json", ...script, steps: done, result });
 }
 
 function isAtOrUnder(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}/`);
 }
+
+describe("recordingProjectPath", () => {
+  it("an example's recording, kept in examples/recordings/, names a file replay finds", () => {
+    const recordings = join(import.meta.dirname, "..", "examples", "recordings");
+    for (const example of examples) {
+      const project = recordingProjectPath({
+        name: example.label,
+        origin: { kind: "example", exampleId: example.id },
+      });
+      const found = resolveProjectFile(join(recordings, "new.json"), project);
+      expect(readFileSync(found, "utf8")).toBe(example.text);
+    }
+  });
+
+  it("an opened file keeps its name; other documents get their name as a file name", () => {
+    expect(recordingProjectPath({ name: "x", origin: { kind: "file", fileName: "a.json" } })).toBe(
+      "a.json",
+    );
+    expect(recordingProjectPath({ name: "My Tour (2)", origin: { kind: "paste" } })).toBe(
+      "my-tour-2.json",
+    );
+    expect(recordingProjectPath({ name: "…", origin: { kind: "new" } })).toBe("project.json");
+  });
+});
 
 describe("expectation checks", () => {
   const recordings = ["nps-promoter-10", "nps-detractor-3", "cta-navigation-interrupts-launch"];

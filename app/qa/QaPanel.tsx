@@ -10,7 +10,7 @@ import { useActiveDocument } from "../workspace/workspace-store.ts";
 import { summarize } from "./expectations.ts";
 import { describeLoadError, parseRecording } from "./load-recording.ts";
 import { ReplayReport } from "./ReplayReport.tsx";
-import { buildRecording, recordingFileName } from "./record.ts";
+import { buildRecording, recordingFileName, recordingProjectPath } from "./record.ts";
 import {
   isFinished,
   type ReplayDriver,
@@ -25,7 +25,9 @@ import "./qa.css";
 export function QaPanel() {
   const port = useMemo(() => sessionPort(), []);
   const doc = useActiveDocument();
-  return <QaPanelView session={port} projectName={doc?.name ?? "project"} />;
+  const projectName = doc?.name ?? "project";
+  const projectPath = doc ? recordingProjectPath(doc) : "project.json";
+  return <QaPanelView session={port} projectName={projectName} projectPath={projectPath} />;
 }
 
 /** A few words for the panel's header (it stays visible when the panel is folded). */
@@ -46,11 +48,13 @@ function driverOf(port: SessionPort): ReplayDriver {
 
 interface QaPanelViewProps {
   session: SessionPort;
-  /** The active document's name (a recording's `project`). */
+  /** The active document's name (the recording's file name). */
   projectName: string;
+  /** The recording's `project`: where replay finds the project (recordingProjectPath). */
+  projectPath: string;
 }
 
-export function QaPanelView({ session, projectName }: QaPanelViewProps) {
+export function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
   const driver = useMemo(() => driverOf(session), [session]);
   const [replay, setReplay] = useState<ReplayState | null>(null);
   const [folded, setFolded] = useState(false);
@@ -63,7 +67,7 @@ export function QaPanelView({ session, projectName }: QaPanelViewProps) {
       setMessage({ kind: "error", text: "Nothing to record: the project is not valid yet." });
       return;
     }
-    const recording = buildRecording({ projectName, ...current, result: current.result });
+    const recording = buildRecording({ project: projectPath, ...current, result: current.result });
     downloadText(
       recordingFileName(projectName, new Date()),
       `${JSON.stringify(recording, null, 2)}\n`,
@@ -165,7 +169,7 @@ export function QaPanelView({ session, projectName }: QaPanelViewProps) {
               </button>
             </div>
           </header>
-          <ReplayReport replay={replay} projectName={projectName} />
+          <ReplayReport replay={replay} projectName={projectName} projectPath={projectPath} />
         </section>
       )}
     </div>

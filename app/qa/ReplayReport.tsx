@@ -8,15 +8,16 @@ import type { ReplayState } from "./replay.ts";
 interface ReplayReportProps {
   replay: ReplayState;
   projectName: string;
+  projectPath: string;
 }
 
-export function ReplayReport({ replay, projectName }: ReplayReportProps) {
+export function ReplayReport({ replay, projectName, projectPath }: ReplayReportProps) {
   const { recording } = replay;
   return (
     <div className="qa-report">
       <p className="qa-meta">
         Recording of <strong>{recording.project}</strong>
-        {recording.project !== projectName && (
+        {recording.project !== projectPath && (
           <span className="qa-note"> · replayed on the open document “{projectName}”</span>
         )}
       </p>
