@@ -165,12 +165,15 @@ export const maxRaceActions = 8;
  *   transitions of a path (coverage takes them). Counting past `countWorkBudget` falls back
  *   to simple paths (revisits 1) and says so (`reduced`). Checklists have no paths.
  * - Scripts of explorer paths: a persona whose attributes meet the audience (else attributes
- *   built from it), a start page no URL trigger matches, `launch` first; click/answer/close
+ *   built from it), a start page no URL trigger matches (with a `*` trigger somewhere: one
+ *   the first step's triggers do not match), `launch` first; click/answer/close
  *   name the experience. URL triggers are replayed by navigating to the pattern with each
  *   `*` removed (or, when that also matches another URL trigger, replaced by a token); a URL
  *   trigger the page already matches fires by itself, and the path follows the engine.
- * - Coverage is greedy; transitions whose step the first step cannot reach are `untakable`;
- *   those the engine never lets a walk reach (a URL trigger matching every page) are `missed`.
+ * - Coverage is greedy; transitions whose step the first step cannot reach are `untakable`.
+ *   A walk that covers nothing new (a URL trigger left its goal step the moment it showed) is
+ *   retried on a route around URL triggers; if that fails too, the goal step's uncovered
+ *   transitions are `missed` and the walks go on for the rest (explore/coverage.ts).
  * - Races: the list is fired by the engine (`settle: false`), every order of its pending
  *   landings is searched with a landing model (race-model.ts; what a landing sets off is
  *   applied right after it), and one order per outcome is replayed by the engine with its
