@@ -38,7 +38,10 @@ test("NPS: 10 shows the thank-you step, 3 the tell-us-more step", async ({ page 
   await openExample(page, "nps-survey");
   await expectOnScreenAndHighlighted(page, "score");
 
-  await page.getByRole("button", { name: "Answer 10" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Answer 10", exact: true })
+    .click();
   await expectOnScreenAndHighlighted(page, "thank-you");
   await expect(stepOnScreen(page)).toContainText("Thank you!");
   // The edge the answer took is marked on the canvas.
@@ -47,7 +50,10 @@ test("NPS: 10 shows the thank-you step, 3 the tell-us-more step", async ({ page 
 
   await page.getByRole("button", { name: "Restart" }).click();
   await expectOnScreenAndHighlighted(page, "score");
-  await page.getByRole("button", { name: "Answer 3" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Answer 3", exact: true })
+    .click();
   await expectOnScreenAndHighlighted(page, "tell-us-more");
   await expect(stepOnScreen(page)).toContainText("What is the one thing we should fix first?");
   await expect(canvasStep(page, "thank-you")).not.toHaveAttribute("data-current", "true");
@@ -88,7 +94,10 @@ test("time travel: an earlier timeline entry brings back preview, canvas and clo
   page,
 }, testInfo) => {
   await openExample(page, "nps-survey");
-  await page.getByRole("button", { name: "Answer 10" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Answer 10", exact: true })
+    .click();
   await expectOnScreenAndHighlighted(page, "thank-you");
   await page.getByRole("button", { name: "+24 h" }).click();
   await expect(page.getByTestId("clock")).toHaveAttribute("data-ms", String(24 * 3_600_000));
@@ -109,7 +118,10 @@ test("time travel: an earlier timeline entry brings back preview, canvas and clo
   await page.screenshot({ path: testInfo.outputPath("time-travel-after.png") });
 
   // Continuing from the past drops the future.
-  await page.getByRole("button", { name: "Leave a review" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Leave a review", exact: true })
+    .click();
   await expect(page.locator(".entry-group[data-future]")).toHaveCount(0);
   await expect(page.locator(".entry-group")).toHaveCount(3);
 });
@@ -118,7 +130,10 @@ test("an invalid edit keeps the last valid flow on the canvas and says so", asyn
   page,
 }, testInfo) => {
   await openExample(page, "nps-survey");
-  await page.getByRole("button", { name: "Answer 10" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Answer 10", exact: true })
+    .click();
   await expectOnScreenAndHighlighted(page, "thank-you");
 
   const editor = page.getByRole("textbox", { name: "Project JSON" });

@@ -44,7 +44,10 @@ test("edits and the session are restored after a reload", async ({ page }, testI
   await page.goto("/?example=nps-survey");
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "score");
   await appendAfter(page, "Thank you!", " Really");
-  await page.getByRole("button", { name: "Answer 10" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Answer 10", exact: true })
+    .click();
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
   await expect(stepOnScreen(page)).toContainText("Thank you! Really");
   await openMenuItem(page, "New project");
@@ -71,7 +74,10 @@ test("a share link opens the same state in a fresh browser context", async ({
   test.slow(); // a second browser context loads the whole app again
   await page.goto("/?example=nps-survey");
   await appendAfter(page, "Thank you!", " Shared");
-  await page.getByRole("button", { name: "Answer 10" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Answer 10", exact: true })
+    .click();
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
   const text = await editorText(page);
 

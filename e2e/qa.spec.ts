@@ -35,7 +35,10 @@ test("a recorded session replays green, and red once the branch changes", async 
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "score");
 
   // The session: a 10 leads to the thank-you step.
-  await page.getByRole("button", { name: "Answer 10" }).click();
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: "Answer 10", exact: true })
+    .click();
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
 
   const [download] = await Promise.all([

@@ -201,7 +201,9 @@ export function coverage(
     }
     avoidUrlRoutes = false;
     paths.push({ edges: [...walker.edges], end: walker.node, steps: walker.steps });
+    onProgress?.(takable.size - open.ids.size, takable.size);
   }
+  onProgress?.(takable.size, takable.size);
   const untakable = g.graph.edges.filter((e) => !takable.has(e.id)).map((e) => e.id);
   return { paths, untakable, missed: [...missed, ...open.ids] };
 }

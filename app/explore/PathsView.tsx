@@ -1,0 +1,210 @@
+// The Paths tab: the exact number of paths to each end (grouped digits, every digit kept),
+// the revisit bound when the flow has cycles, the coverage list (a click replays the path on
+// the canvas) and the transitions no path can take.
+import { useState } from "react";
+import type { CoveragePath } from "../../machines/explore/coverage.ts";
+import type { PathsReport } from "../../machines/explore/paths.ts";
+import type { Experience, Project } from "../../machines/format/schema.ts";
+import { type ExploreState, pathsView } from "./explore-state.ts";
+import { endWords, groupDigits, pathWords, userSteps } from "./path-words.ts";
+import type { PathReplay, ReplayMark } from "./usePathReplay.ts";
+
+/** Coverage rows drawn before "Show all" (a 1,000-step tour has 1,001 paths). */
+const firstRows = 100;
+/** Transition ids listed before "+ n more". */
+const listedIds = 12;
+
+const ends = [
+  ["total", "Total"],
+  ["completed", "Completed"],
+  ["dismissed", "Dismissed"],
+  ["snoozed", "Snoozed"],
+  ["launched", "Launched out"],
+] as const;
+
+function Counts({ report }: { report: PathsReport }) {
+  const launchedTo = Object.entries(report.countDetail.launchedTo);
+  return (
+    <div className="paths-counts-block">
+      <dl className="paths-counts" data-testid="paths-counts">
+        {ends.map(([end, label]) => (
+          <div
+            key={end}
+            className={`paths-count is-${end}`}
+            data-testid="paths-count"
+            data-end={end}
+            data-value={String(report.count[end])}
+          >
+            <dt>{label}</dt>
+            <dd>{groupDigits(report.count[end])}</dd>
+          </div>
+        ))}
+      </dl>
+      {launchedTo.length > 0 && (
+        <p className="muted paths-launched">
+          {launchedTo.map(([id, n]) => `→ ${id}: ${groupDigits(n)}`).join(" · ")}
+        </p>
+      )}
+      <p className="muted paths-bound" data-testid="paths-bound">
+        {report.countDetail.acyclic
+          ? "No cycles: every path counted."
+          : `Cycles: each step entered at most ${report.countDetail.revisits}× per path.`}
+      </p>
+    </div>
+  );
+}
+
+function IdList({ label, ids, kind }: { label: string; ids: string[]; kind: string }) {
+  if (ids.length === 0) return null;
+  const rest = ids.length - listedIds;
+  return (
+    <p className={`paths-ids is-${kind}`} data-testid={`paths-${kind}`}>
+      {label}{" "}
+      {ids.slice(0, listedIds).map((id) => (
+        <code key={id}>{id}</code>
+      ))}
+      {rest > 0 && <span className="muted"> + {rest} more</span>}
+    </p>
+  );
+}
+
+function markText(mark: ReplayMark): string {
+  if (mark.state === "replaying") return `replaying ${mark.done}/${mark.total}`;
+  return mark.state === "replayed" ? "✓ replayed" : "✗ stopped";
+}
+
+interface RowProps {
+  path: CoveragePath;
+  index: number;
+  experience: Experience;
+  mark: ReplayMark | null;
+  disabled: boolean;
+  onReplay(): void;
+}
+
+function CoverageRow({ path, index, experience, mark, disabled, onReplay }: RowProps) {
+  const words = pathWords(path, experience);
+  const steps = userSteps(path);
+  const own = mark?.index === index && mark.experienceId === experience.id ? mark : null;
+  const endKind = path.end.startsWith("launched:") ? "launched" : path.end;
+  return (
+    <li>
+      <button
+        type="button"
+        className="coverage-row"
+        data-testid="coverage-path"
+        data-index={index}
+        data-end={path.end}
+        data-state={own?.state}
+        disabled={disabled}
+        aria-label={`Replay path ${index + 1} on the canvas: ${words}; ends ${endWords(path.end)}`}
+        title="Replay this path on the canvas"
+        onClick={onReplay}
+      >
+        <span className="coverage-num">{index + 1}</span>
+        <span className={`end-tag is-${endKind}`}>{endWords(path.end)}</span>
+        <span className="coverage-len">
+          {steps} {steps === 1 ? "step" : "steps"}
+        </span>
+        <span className="coverage-words" title={words}>
+          {words}
+        </span>
+        {own && <span className={`coverage-mark is-${own.state}`}>{markText(own)}</span>}
+      </button>
+    </li>
+  );
+}
+
+interface CoverageProps {
+  report: PathsReport;
+  experience: Experience;
+  replay: PathReplay;
+  stale: boolean;
+}
+
+function Coverage({ report, experience, replay, stale }: CoverageProps) {
+  const [all, setAll] = useState(false);
+  const paths = all ? report.coverage : report.coverage.slice(0, firstRows);
+  const taken = report.edges - report.untakable.length - report.missed.length;
+  const mark = replay.mark?.experienceId === report.experience ? replay.mark : null;
+  const failed = mark?.state === "failed" ? mark : null;
+  return (
+    <div className="paths-coverage">
+      <h3 className="explorer-subtitle">
+        Coverage · {report.coverage.length}{" "}
+        {report.coverage.length === 1 ? "path takes" : "paths take"} {taken} of {report.edges}{" "}
+        transitions
+        <span className="muted"> · click one to replay it on the canvas</span>
+      </h3>
+      {failed && (
+        <p className="explorer-note is-error" role="alert">
+          Path {failed.index + 1} stopped after {failed.done} of {failed.total} steps:{" "}
+          {failed.message}
+        </p>
+      )}
+      <ol className="coverage-list" data-testid="coverage-list">
+        {paths.map((path, index) => (
+          <CoverageRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: a path is its place in the report
+            key={index}
+            path={path}
+            index={index}
+            experience={experience}
+            mark={replay.mark}
+            disabled={stale}
+            onReplay={() => replay.replay(index, path, report.setup, report.experience)}
+          />
+        ))}
+      </ol>
+      {!all && report.coverage.length > firstRows && (
+        <button type="button" className="link-button" onClick={() => setAll(true)}>
+          Show all {report.coverage.length} paths
+        </button>
+      )}
+      <IdList label="No path can take:" ids={report.untakable} kind="untakable" />
+      <IdList label="Not covered:" ids={report.missed} kind="missed" />
+    </div>
+  );
+}
+
+interface PathsViewProps {
+  project: Project | null;
+  experienceId: string | null;
+  state: ExploreState;
+  replay: PathReplay;
+}
+
+function waitingWords(state: ExploreState, experienceId: string | null): string {
+  if (state.status === "cancelled") return "Cancelled before the paths were counted.";
+  if (state.status === "failed") return "No paths: the explorer stopped.";
+  return `Exploring the paths of ${experienceId ?? "the selected experience"}…`;
+}
+
+export function PathsView({ project, experienceId, state, replay }: PathsViewProps) {
+  if (!project) return <p className="explorer-empty">No valid project to explore yet.</p>;
+  const view = pathsView(state, project, experienceId);
+  if (!view) return <p className="explorer-empty">{waitingWords(state, experienceId)}</p>;
+  const { entry, stale } = view;
+  if (!entry.outcome.ok) {
+    const error = entry.outcome.kind === "error";
+    return (
+      <p className={`explorer-empty${error ? " is-error" : ""}`} role={error ? "alert" : undefined}>
+        {error ? `The paths could not be counted: ${entry.outcome.message}` : entry.outcome.message}
+      </p>
+    );
+  }
+  const report = entry.outcome.report;
+  const experience = entry.project.experiences.find((e) => e.id === report.experience);
+  if (!experience) return null;
+  return (
+    <div
+      className="paths-view"
+      data-testid="paths-view"
+      data-experience={report.experience}
+      data-stale={stale || undefined}
+    >
+      <Counts report={report} />
+      <Coverage report={report} experience={experience} replay={replay} stale={stale} />
+    </div>
+  );
+}
