@@ -312,3 +312,19 @@ describe("shortest and simple paths", () => {
     expect(report.coverage.flatMap((p) => p.edges).sort()).toEqual(["a/cross", "a/cta/done"]);
   });
 });
+
+describe("parts left out", () => {
+  it("without shortest and simple paths, counts and coverage are the same and the rest says so", () => {
+    const project = example("nps-survey.json");
+    const whole = explorePaths(project, "quarterly-nps");
+    const part = explorePaths(project, "quarterly-nps", {
+      parts: { shortest: false, simple: false },
+    });
+    expect(part.count).toEqual(whole.count);
+    expect(part.coverage).toEqual(whole.coverage);
+    expect(part.omitted).toEqual(["shortest", "simple"]);
+    expect(part.shortest).toEqual({});
+    expect(whole.omitted).toBeUndefined();
+    expect(Object.keys(whole.shortest).length).toBeGreaterThan(0);
+  });
+});

@@ -16,7 +16,7 @@ import { sessionStore, useSession } from "../session/store.ts";
 import "./canvas.css";
 import { EndNode } from "./EndNode.tsx";
 import { FollowCurrent } from "./FollowCurrent.tsx";
-import { type FlowNode, toFlowEdges, toFlowNodes } from "./flow-elements.ts";
+import { type FlowNode, readOnlyCanvas, toFlowEdges, toFlowNodes } from "./flow-elements.ts";
 import { type CanvasModel, canvasModel } from "./graph-model.ts";
 import { LaunchedNode } from "./LaunchedNode.tsx";
 import { RoutedEdge, type RoutedFlowEdge } from "./RoutedEdge.tsx";
@@ -117,12 +117,8 @@ export function FlowCanvas() {
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodeClick={onNodeClick}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          edgesFocusable={false}
+          {...readOnlyCanvas}
           onlyRenderVisibleElements={big}
-          minZoom={0.05}
-          proOptions={{ hideAttribution: true }}
         >
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />

@@ -7,24 +7,36 @@ import type { EdgeRoute } from "./layout-types.ts";
 export type RoutedEdgeData = { route?: EdgeRoute };
 export type RoutedFlowEdge = Edge<RoutedEdgeData, "routed">;
 
-export function RoutedEdge(props: EdgeProps<RoutedFlowEdge>) {
+export interface EdgeGeometry {
+  path: string;
+  labelX: number;
+  labelY: number;
+}
+
+/** Where an edge runs: its layout route when it has one, else a curve between its handles. */
+export function routedGeometry(props: EdgeProps<Edge<RoutedEdgeData>>): EdgeGeometry {
   const route = props.data?.route;
-  let path: string;
-  let labelX: number;
-  let labelY: number;
   if (route && route.points.length > 1) {
-    path = roundedPath(route.points);
     const at = route.label ?? midpoint(route.points);
-    labelX = at.x;
-    labelY = at.y;
-  } else {
-    [path, labelX, labelY] = getBezierPath(props);
+    return { path: roundedPath(route.points), labelX: at.x, labelY: at.y };
   }
+  const [path, labelX, labelY] = getBezierPath(props);
+  return { path, labelX, labelY };
+}
+
+/** The edge itself, with React Flow's label and marker props passed through. */
+export function EdgeDrawing({
+  props,
+  geometry,
+}: {
+  props: EdgeProps<Edge<RoutedEdgeData>>;
+  geometry: EdgeGeometry;
+}) {
   return (
     <BaseEdge
-      path={path}
-      labelX={labelX}
-      labelY={labelY}
+      path={geometry.path}
+      labelX={geometry.labelX}
+      labelY={geometry.labelY}
       label={props.label}
       labelStyle={props.labelStyle}
       labelShowBg={props.labelShowBg}
@@ -35,4 +47,8 @@ export function RoutedEdge(props: EdgeProps<RoutedFlowEdge>) {
       interactionWidth={props.interactionWidth}
     />
   );
+}
+
+export function RoutedEdge(props: EdgeProps<RoutedFlowEdge>) {
+  return <EdgeDrawing props={props} geometry={routedGeometry(props)} />;
 }

@@ -23,6 +23,30 @@ export function staticHandles(width: number, height: number): NodeHandle[] {
   ];
 }
 
+/** A laid-out box as xyflow's node geometry: position, size, measured size and handles. */
+export function placedBox(
+  box: { id: string; width: number; height: number },
+  positions: Record<string, Point>,
+) {
+  const { width, height } = box;
+  return {
+    position: positions[box.id] ?? { x: 0, y: 0 },
+    width,
+    height,
+    measured: { width, height },
+    handles: staticHandles(width, height),
+  };
+}
+
+/** The canvases are views, not editors: nothing moves, connects or takes focus. */
+export const readOnlyCanvas = {
+  nodesDraggable: false,
+  nodesConnectable: false,
+  edgesFocusable: false,
+  minZoom: 0.05,
+  proOptions: { hideAttribution: true },
+} as const;
+
 export function toFlowNodes(
   model: CanvasModel,
   positions: Record<string, Point>,
@@ -31,11 +55,7 @@ export function toFlowNodes(
   return model.nodes.map((node) => ({
     id: node.id,
     type: node.data.kind,
-    position: positions[node.id] ?? { x: 0, y: 0 },
-    width: node.width,
-    height: node.height,
-    measured: { width: node.width, height: node.height },
-    handles: staticHandles(node.width, node.height),
+    ...placedBox(node, positions),
     data: {
       ...node.data,
       current: marks.current === node.id,

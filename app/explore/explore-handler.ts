@@ -70,7 +70,10 @@ function pathsAnswer(request: ExploreRequest, post: Post, now: Clock): PathsAnsw
   }
   const onProgress = throttledProgress(post, id, "paths", now);
   try {
-    const report = explorePaths(project, experienceId, { onProgress });
+    // The panel shows counts and coverage: shortest and simple paths are left out (most of
+    // the work on a big flow; the CLI has them).
+    const parts = { shortest: false, simple: false };
+    const report = explorePaths(project, experienceId, { onProgress, parts });
     return { type: "paths", id, experienceId, outcome: { ok: true, report } };
   } catch (thrown) {
     const outcome = { ok: false, kind: "error", message: messageOf(thrown) } as const;

@@ -1,15 +1,16 @@
 // One progress bar for a request's jobs: each job gets an equal share of the bar, each phase
-// of the path explorer a share of its job's (measured on a generated 1,000-step tour:
-// counting ~10 %, shortest paths ~40 %, coverage ~45 %, simple paths the rest).
+// of the path explorer a share of its job's. The panel asks for counts and coverage only
+// (explore-handler.ts): counting is quick, coverage the rest; the shortest and simple paths
+// phases (never reported to the panel) get a zero-width span.
 import type { ExploreJob, ExplorePhase, ProgressAnswer, Wanted } from "./explore-protocol.ts";
 
 type Span = readonly [from: number, to: number];
 
 const phaseSpans: Record<ExplorePhase, Span> = {
   count: [0, 0.1],
-  shortest: [0.1, 0.5],
-  coverage: [0.5, 0.95],
-  simple: [0.95, 1],
+  shortest: [0.1, 0.1],
+  coverage: [0.1, 1],
+  simple: [1, 1],
   races: [0, 1],
 };
 

@@ -12,6 +12,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useMemo, useState } from "react";
+import { readOnlyCanvas } from "../canvas/flow-elements.ts";
 import { sessionStore, useSession } from "../session/store.ts";
 import { FrameView } from "./FrameView.tsx";
 import { LaunchEdge } from "./LaunchEdge.tsx";
@@ -152,11 +153,7 @@ export function LaunchGraphView({ onShowFlow }: { onShowFlow?(): void }) {
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             onNodeClick={onNodeClick}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            edgesFocusable={false}
-            minZoom={0.05}
-            proOptions={{ hideAttribution: true }}
+            {...readOnlyCanvas}
           >
             <Background gap={20} size={1} />
             <Controls showInteractive={false} />

@@ -1,6 +1,6 @@
 // The launch model, its layout and the cycle in focus as @xyflow/react nodes and edges.
 import { type Edge, MarkerType, type Node } from "@xyflow/react";
-import { staticHandles } from "../canvas/flow-elements.ts";
+import { placedBox } from "../canvas/flow-elements.ts";
 import type { EdgeRoute, Point } from "../canvas/layout-types.ts";
 import type { LaunchModel, LaunchModelEdge, LaunchModelNode } from "./launch-model.ts";
 
@@ -31,11 +31,7 @@ export function toLaunchNodes(
   return model.nodes.map((node) => ({
     id: node.id,
     type: "launch",
-    position: positions[node.id] ?? { x: 0, y: 0 },
-    width: node.width,
-    height: node.height,
-    measured: { width: node.width, height: node.height },
-    handles: staticHandles(node.width, node.height),
+    ...placedBox(node, positions),
     data: {
       ...node,
       selected: node.experience !== undefined && node.experience.id === selectedExperience,

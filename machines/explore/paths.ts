@@ -48,6 +48,8 @@ export interface PathsReport {
   /** Reachable edges the coverage walks missed (normally none). */
   missed: string[];
   edges: number;
+  /** Parts left out on request (`parts`): their fields are empty. */
+  omitted?: ("shortest" | "simple")[];
 }
 
 /** The parts of explorePaths, in the order they run (for progress reports). */
@@ -60,6 +62,9 @@ export interface PathsOptions {
   revisits?: number;
   simpleLimit?: number;
   onProgress?: PathsProgress;
+  /** Leave out parts a caller does not show (the debugger's panel): on a 1,000-step tour
+   *  the shortest paths and simple paths are most of the work. Both are computed by default. */
+  parts?: { shortest?: boolean; simple?: boolean };
 }
 
 export function countJson(counts: PathCounts): PathsReport["count"] {
@@ -106,14 +111,23 @@ export function explorePaths(
   progress?.(0, 1, "count");
   const counts = countPaths(graph, { revisits: options.revisits });
   progress?.(1, 1, "count");
-  const shortest = shortestPaths(graph, project, experienceId, setup, progress);
+  const wantShortest = options.parts?.shortest ?? true;
+  const wantSimple = options.parts?.simple ?? true;
+  const shortest = wantShortest ? shortestPaths(graph, project, experienceId, setup, progress) : {};
   const cover = coverage(g, experience, setup, (done, total) =>
     progress?.(done, total, "coverage"),
   );
-  progress?.(0, 1, "simple");
   const limit = options.simpleLimit ?? defaultSimplePathLimit;
-  const simple = { ...simplePaths(g, limit), limit };
-  progress?.(1, 1, "simple");
+  let simple: PathsReport["simple"] = { paths: [], truncated: true, limit: 0 };
+  if (wantSimple) {
+    progress?.(0, 1, "simple");
+    simple = { ...simplePaths(g, limit), limit };
+    progress?.(1, 1, "simple");
+  }
+  const omitted = [
+    ...(wantShortest ? [] : (["shortest"] as const)),
+    ...(wantSimple ? [] : (["simple"] as const)),
+  ];
   const launchedTo = Object.fromEntries(
     Object.entries(counts.launchedTo).map(([id, n]) => [id, jsonCount(n)]),
   );
@@ -128,5 +142,6 @@ export function explorePaths(
     untakable: cover.untakable,
     missed: cover.missed,
     edges: graph.edges.length,
+    ...(omitted.length > 0 ? { omitted } : {}),
   };
 }
