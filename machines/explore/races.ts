@@ -220,15 +220,71 @@ function differences(outcomes: readonly RaceOutcome[]): string[] {
 }
 
 /** The engine's world with the list fired and nothing landed, or why it cannot be had. */
-function firedWorld(project: Project, list: RaceList): SimulationSnapshot | string {
-  try {
-    const simulation = createSimulation(project, list.setup);
-    for (const step of list.steps) simulation.run(step);
-    return simulation.snapshot();
-  } catch (caught) {
-    if (caught instanceof ScriptStepError) return caught.message;
-    throw caught;
+/**
+ * Fires each list in the world its script leads to. The lists of one flow follow routes that
+ * share most of their steps (a 1,000-step tour's lists would replay ~50,000 steps from
+ * scratch), so the world after the steps a list shares with the next one is kept and the
+ * next one starts from it (one checkpoint, not one per step).
+ */
+class ListFirer {
+  private checkpoint: { key: string; steps: number; snapshot: SimulationSnapshot } | null = null;
+
+  constructor(private readonly project: Project) {}
+
+  fire(list: RaceList, next: RaceList | undefined): SimulationSnapshot | string {
+    const last = list.steps.length - 1;
+    const shared = Math.min(sharedSteps(list, next), last);
+    try {
+      const { simulation, from } = this.resume(list);
+      this.checkpoint = null;
+      for (let i = from; i <= last; i++) {
+        if (i === shared && shared > 0) {
+          const key = prefixKey(list, shared);
+          this.checkpoint = { key, steps: shared, snapshot: withoutTrace(simulation.snapshot()) };
+        }
+        simulation.run(list.steps[i]);
+      }
+      return withoutTrace(simulation.snapshot());
+    } catch (caught) {
+      if (caught instanceof ScriptStepError) return caught.message;
+      throw caught;
+    }
   }
+
+  private resume(list: RaceList) {
+    const kept = this.checkpoint;
+    if (kept && kept.steps < list.steps.length && kept.key === prefixKey(list, kept.steps)) {
+      return { simulation: restoreSimulation(this.project, kept.snapshot), from: kept.steps };
+    }
+    return { simulation: createSimulation(this.project, list.setup), from: 0 };
+  }
+}
+
+/**
+ * A snapshot without its trace: no outcome reads it (page, tabs, statuses, effects) and the
+ * engine only appends to it, but every restore and replay would copy it whole.
+ */
+function withoutTrace(snapshot: SimulationSnapshot): SimulationSnapshot {
+  return { ...snapshot, world: { ...snapshot.world, trace: [] } };
+}
+
+/** The setup and first `n` steps of a list's script, as one comparable string. */
+function prefixKey(list: RaceList, n: number): string {
+  return JSON.stringify([list.setup, list.steps.slice(0, n)]);
+}
+
+/** How many first steps two lists' scripts share (0 when their setups differ). */
+function sharedSteps(list: RaceList, next: RaceList | undefined): number {
+  if (!next || JSON.stringify(list.setup) !== JSON.stringify(next.setup)) return 0;
+  let n = 0;
+  while (
+    n < list.steps.length &&
+    n < next.steps.length &&
+    JSON.stringify(list.steps[n]) === JSON.stringify(next.steps[n])
+  ) {
+    n++;
+  }
+  return n;
 }
 
 /** Explores one fired world: every order of its pending landings. */
@@ -279,10 +335,11 @@ export function exploreRaces(project: Project, options: RacesOptions = {}): Race
   const calm: string[] = [];
   let checked = 0;
   const progress = options.onProgress;
+  const firer = new ListFirer(project);
   progress?.(0, lists.length, "races");
   for (const [index, list] of lists.entries()) {
     if (index > 0) progress?.(index, lists.length, "races");
-    const fired = firedWorld(project, list);
+    const fired = firer.fire(list, lists[index + 1]);
     if (typeof fired === "string") {
       skipped.push({ id: list.id, reason: fired });
       continue;
