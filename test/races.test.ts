@@ -179,3 +179,46 @@ describe("races", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe("races on lists that share their route", () => {
+  /** A tour of `n` steps, each with a CTA that goes on and opens a post at once. */
+  function chainTour(n: number): Project {
+    const steps = Array.from({ length: n }, (_, i) => ({
+      id: `s${i}`,
+      kind: "modal",
+      ctas: [
+        {
+          id: "go",
+          label: "Go",
+          actions: [
+            { type: "openPost", post: "p1" },
+            { type: "goToStep", step: i === n - 1 ? "complete" : "next" },
+          ],
+        },
+      ],
+    }));
+    return projectSchema.parse({
+      version: 1,
+      posts: [{ id: "p1", title: "P" }],
+      experiences: [{ id: "t", type: "tour", status: "live", steps }],
+    });
+  }
+
+  it("the report equals each list fired from scratch (the shared-route reuse changes nothing)", () => {
+    for (const project of [chainTour(12), example("multi-action-cta.json")]) {
+      const report = exploreRaces(project);
+      const fresh = raceLists(project).lists.map((list) => {
+        const simulation = createSimulation(project, list.setup);
+        for (const step of list.steps) simulation.run(step);
+        return exploreFired(project, simulation.snapshot(), {
+          id: list.id,
+          context: list.context,
+          ...(list.experience ? { experience: list.experience } : {}),
+        });
+      });
+      const racy = fresh.filter((r) => r.outcomes.length > 1);
+      expect(report.racy).toEqual(racy);
+      expect(report.checked).toBe(fresh.length);
+    }
+  });
+});
