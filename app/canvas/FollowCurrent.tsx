@@ -21,7 +21,8 @@ export function FollowCurrent({ model, positions, current }: FollowCurrentProps)
   const framed = useRef(false);
 
   useEffect(() => {
-    if (!initialized || width === 0 || framed.current) return;
+    // A pane not yet laid out (zero width or height) would fit at zoom 0, and stay there.
+    if (!initialized || width === 0 || height === 0 || framed.current) return;
     framed.current = true;
     if (zoomToFit(model.nodes, positions, { width, height }) >= legibleZoom) {
       flow.fitView({ padding: 0.1, maxZoom: 1.1 });
@@ -36,7 +37,7 @@ export function FollowCurrent({ model, positions, current }: FollowCurrentProps)
   }, [initialized, width, height, flow, model, positions, current]);
 
   useEffect(() => {
-    if (!framed.current || !current || width === 0) return;
+    if (!framed.current || !current || width === 0 || height === 0) return;
     const node = flow.getInternalNode(current);
     if (!node) return;
     const { x, y, zoom } = flow.getViewport();

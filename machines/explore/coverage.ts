@@ -24,7 +24,8 @@ export interface Coverage {
   paths: CoveragePath[];
   /** Edges no path can take (their step is not reachable from the first step). */
   untakable: string[];
-  /** Reachable edges the greedy walks still missed (empty unless a replay diverged). */
+  /** Reachable edges no walk could take: on a step a URL trigger leaves the moment it shows
+   *  (its page matches), or on steps only such a step leads to. */
   missed: string[];
 }
 

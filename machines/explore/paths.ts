@@ -45,7 +45,7 @@ export interface PathsReport {
   simple: { paths: string[][]; truncated: boolean; limit: number };
   /** Edges no path can take. */
   untakable: string[];
-  /** Reachable edges the coverage walks missed (normally none). */
+  /** Reachable edges no coverage walk could take (a URL trigger left their step at once). */
   missed: string[];
   edges: number;
   /** Parts left out on request (`parts`): their fields are empty. */
