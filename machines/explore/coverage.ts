@@ -97,7 +97,7 @@ class CoverageWalk {
   constructor(
     private readonly g: IndexedGraph,
     private readonly open: Uncovered,
-    private readonly walker: PathWalker,
+    readonly walker: PathWalker,
     /** Route around URL triggers: the page they leave the walk on may fire the goal's own. */
     private readonly avoidUrlRoutes = false,
   ) {}
@@ -148,6 +148,25 @@ class CoverageWalk {
   }
 }
 
+/** One greedy walk from the first step, covering the edges it takes as it goes. */
+function walkOnce(walk: CoverageWalk, { open, maxSteps }: { open: Uncovered; maxSteps: number }) {
+  const walker = walk.walker;
+  const before = open.ids.size;
+  let seen = 0;
+  const coverTaken = () => {
+    for (; seen < walker.edges.length; seen++) open.cover(walker.edges[seen]);
+  };
+  coverTaken();
+  for (let n = 0; n < maxSteps && walker.onStep(); n++) {
+    const edge = walk.pick();
+    if (!edge) break;
+    walker.take(edge);
+    coverTaken();
+  }
+  const path: CoveragePath = { edges: [...walker.edges], end: walker.node, steps: walker.steps };
+  return { progressed: open.ids.size < before, goal: walk.goal, path };
+}
+
 /**
  * Greedy coverage; every path is followed by a PathWalker, so its script matches it.
  * `onProgress` is told the takable edges covered so far after each path (progress bars only).
@@ -164,44 +183,31 @@ export function coverage(
   onProgress?.(0, takable.size);
   const missed: string[] = [];
   const maxSteps = 4 * g.graph.edges.length + 64;
-  let avoidUrlRoutes = false;
-  let goal: string | undefined;
+  const walk = (avoidUrlRoutes: boolean) =>
+    walkOnce(new CoverageWalk(g, open, new PathWalker(g, experience, setup), avoidUrlRoutes), {
+      open,
+      maxSteps,
+    });
   while (open.ids.size > 0) {
-    const walker = new PathWalker(g, experience, setup);
-    const walk = new CoverageWalk(g, open, walker, avoidUrlRoutes);
-    const before = open.ids.size;
-    let seen = 0;
-    const coverTaken = () => {
-      for (; seen < walker.edges.length; seen++) open.cover(walker.edges[seen]);
-    };
-    coverTaken();
-    for (let n = 0; n < maxSteps && walker.onStep(); n++) {
-      const edge = walk.pick();
-      if (!edge) break;
-      walker.take(edge);
-      coverTaken();
-    }
-    if (open.ids.size === before) {
+    let attempt = walk(false);
+    if (!attempt.progressed) {
       // A walk that covers nothing new would repeat forever. The engine kept it from the step
       // it was heading to (a URL trigger fired the moment that step showed): try once more
       // around URL triggers, then that step's uncovered edges are missed and the walks go on.
-      if (!avoidUrlRoutes) {
-        avoidUrlRoutes = true;
-        goal = walk.goal;
+      const first = attempt.goal;
+      attempt = walk(true);
+      if (!attempt.progressed) {
+        const goal = attempt.goal ?? first;
+        const stuck = goal ? open.at(goal) : [];
+        if (stuck.length === 0) break;
+        for (const edge of stuck) {
+          open.cover(edge.id);
+          missed.push(edge.id);
+        }
         continue;
       }
-      avoidUrlRoutes = false;
-      goal = walk.goal ?? goal;
-      const stuck = goal ? open.at(goal) : [];
-      if (stuck.length === 0) break;
-      for (const edge of stuck) {
-        open.cover(edge.id);
-        missed.push(edge.id);
-      }
-      continue;
     }
-    avoidUrlRoutes = false;
-    paths.push({ edges: [...walker.edges], end: walker.node, steps: walker.steps });
+    paths.push(attempt.path);
     onProgress?.(takable.size - open.ids.size, takable.size);
   }
   onProgress?.(takable.size, takable.size);
