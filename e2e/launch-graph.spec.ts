@@ -1,6 +1,7 @@
 // The launch graph as a second canvas view (issue 5, item 5): an example's launches, posts
-// and navigations as nodes and edges; a launch cycle flagged, listed and highlighted on
-// click; an experience node opens its flow; an empty project says so.
+// and navigations as nodes and edges; a launch cycle flagged (every node and edge of its
+// group), listed and highlighted on click; an experience node opens its flow, by mouse or by
+// keyboard; an edit that keeps the layout keeps the user's zoom; an empty project says so.
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
@@ -54,6 +55,18 @@ test("the resource center's launches, posts and navigations; a node opens its fl
 
   // An experience node selects it and shows its flow.
   await node(canvas, "experience:timeline-tour").click();
+  await expect(page.getByRole("tab", { name: "Flow" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("flow-canvas")).toHaveAttribute("data-experience", "timeline-tour");
+});
+
+test("the keyboard opens an experience's flow from its name", async ({ page }) => {
+  await openExample(page, "resource-center");
+  const canvas = await showLaunchGraph(page);
+  const open = node(canvas, "experience:timeline-tour").getByRole("button", {
+    name: /^Open the flow of/,
+  });
+  await open.focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("tab", { name: "Flow" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("flow-canvas")).toHaveAttribute("data-experience", "timeline-tour");
 });
@@ -115,6 +128,66 @@ test("a launch cycle is flagged, listed with its closing edge and highlighted on
   await page.screenshot({ path: testInfo.outputPath("launch-graph-cycle-focused.png") });
   await cycles.click();
   await expect(canvas.locator(".lg-node[data-dim]")).toHaveCount(0);
+});
+
+/** Tours that launch each other: `launches[id]` lists the tours `id`'s CTAs launch. */
+function tours(launches: Record<string, string[]>, names: Record<string, string> = {}) {
+  return {
+    version: 1,
+    experiences: Object.entries(launches).map(([id, targets]) => ({
+      id,
+      name: names[id] ?? id.toUpperCase(),
+      type: "tour",
+      status: "live",
+      showOn: { trigger: "manual" },
+      steps: [
+        {
+          id: "intro",
+          kind: "modal",
+          ctas: targets.map((target, i) => ({
+            id: `go${i}`,
+            label: "Go",
+            actions: [{ type: "launchExperience", experience: target }],
+          })),
+        },
+      ],
+    })),
+  };
+}
+
+test("every node and edge of a cycle's group is flagged, not only its shortest cycle", async ({
+  page,
+}) => {
+  await openExample(page, "onboarding-tour");
+  // a → b → a is the shortest; a → b → c → a runs through the same group.
+  await loadProject(page, tours({ a: ["b"], b: ["a", "c"], c: ["a"] }));
+  const canvas = await showLaunchGraph(page);
+  await expect(page.getByTestId("launch-cycle")).toHaveCount(1);
+  await expect(page.getByTestId("launch-cycle")).toContainText("“A” → “B” → “A”");
+  await expect(canvas.locator(".react-flow__edge")).toHaveCount(4);
+  await expect(canvas.locator(".react-flow__edge.in-cycle")).toHaveCount(4);
+  await expect(canvas.locator(".react-flow__edge.is-closing")).toHaveCount(1);
+  await expect(node(canvas, "experience:c")).toHaveAttribute("data-in-cycle", "true");
+});
+
+test("an edit that keeps the layout keeps the user's zoom", async ({ page }) => {
+  await openExample(page, "onboarding-tour");
+  const launches = { a: ["b"], b: ["a"], c: ["a"] };
+  await loadProject(page, tours(launches));
+  const canvas = await showLaunchGraph(page);
+  const viewport = canvas.locator(".react-flow__viewport");
+  const transform = () => viewport.evaluate((el) => (el as HTMLElement).style.transform);
+  await expect(node(canvas, "experience:c")).toBeVisible();
+  const framed = await transform();
+  await canvas.getByRole("button", { name: "Zoom In" }).click();
+  await expect.poll(transform).not.toBe(framed);
+  await page.waitForTimeout(400); // the zoom animates
+  const zoomed = await transform();
+  // Renaming a tour changes the model, not the layout: the view stays where the user put it.
+  await loadProject(page, tours(launches, { c: "Tour C renamed" }));
+  await expect(node(canvas, "experience:c")).toContainText("Tour C renamed");
+  await page.waitForTimeout(400);
+  expect(await transform()).toBe(zoomed);
 });
 
 test("the agent example's cycle through an answer, a post and a page", async ({

@@ -81,8 +81,10 @@ test("a snoozed survey is explained with its time left; Apply on the wait brings
   await panel(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("why-snoozed.png") });
 
-  // Apply the wait: the clock reaches the end of the snooze and the survey shows again.
-  await snoozed.getByRole("button", { name: "Apply" }).click();
+  // Apply the wait (its name says what it does): the clock reaches the end of the snooze and
+  // the survey shows again.
+  const wait = `Apply: Advance the clock by ${words(snooze - later)}`;
+  await snoozed.getByRole("button", { name: wait, exact: true }).click();
   await expect(page.getByTestId("clock")).toHaveAttribute("data-ms", String(snooze));
   await expect(page.getByTestId("step-on-screen")).toHaveAttribute("data-step", "score");
   await expect(panel(page)).toHaveAttribute("data-state", "shown");
@@ -111,14 +113,19 @@ test("an attribute fix restarts the session with the changed user", async ({ pag
   await page.getByRole("textbox", { name: "Page URL" }).press("Enter");
   const audience = panel(page).locator('[data-code="audience"]');
   await expect(audience).toContainText("plan is pro, it must be enterprise");
-  const apply = audience.getByRole("button", { name: "Apply & restart" });
+  const apply = audience.getByRole("button", {
+    name: /^Apply & restart: Set plan to enterprise: restarts the session/,
+  });
   await expect(apply).toHaveAttribute("title", /restarts the session/);
   await page.screenshot({ path: testInfo.outputPath("why-audience.png") });
   await apply.click();
   // Restarted on the start page (not a settings page): the audience holds, the page does not.
   await expect(audience).toHaveCount(0);
   await expect(panel(page).locator('[data-code="page"]')).toContainText("/settings/*");
-  await panel(page).locator('[data-code="page"]').getByRole("button", { name: "Apply" }).click();
+  await panel(page)
+    .locator('[data-code="page"]')
+    .getByRole("button", { name: "Apply: Go to /settings/", exact: true })
+    .click();
   await expect(page.getByTestId("step-on-screen")).toHaveAttribute("data-step", "hello");
   // Project text is text, never HTML.
   await expect(page.getByTestId("step-on-screen")).toContainText("<b>Set up SSO</b>");

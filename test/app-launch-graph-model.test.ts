@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { legibleZoom } from "../app/canvas/view-fit.ts";
-import { framing } from "../app/launch-graph/frame.ts";
+import { framing, needsFraming } from "../app/launch-graph/frame.ts";
 import { toLaunchEdges, toLaunchNodes } from "../app/launch-graph/launch-elements.ts";
 import {
   cycleFocus,
@@ -93,6 +93,30 @@ describe("launchModel", () => {
       "experience:a",
       "experience:b",
     ]);
+  });
+
+  it("flags every node and edge of a group, not only its shortest cycle", () => {
+    // a → b → a is the shortest cycle; a → b → c → a is another one through the same group.
+    const model = launchModel(tours({ a: ["b"], b: ["a", "c"], c: ["a"], d: ["a"] }));
+    expect(model.cycles.map((c) => c.text)).toEqual([
+      "Cycle: “A” → “B” → “A” (closed by “B” launches “A” at s0/cta/go0)",
+    ]);
+    expect(model.cycles[0].members).toEqual(["experience:a", "experience:b", "experience:c"]);
+    const off = (id: string) => id === "experience:d";
+    expect(model.nodes.filter((n) => n.inCycle).map((n) => n.id)).toEqual(
+      model.nodes.map((n) => n.id).filter((id) => !off(id)),
+    );
+    expect(model.edges.filter((e) => e.inCycle)).toHaveLength(4);
+    expect(model.edges.find((e) => off(e.source))?.inCycle).toBe(false);
+    expect(model.edges.filter((e) => e.closing).map((e) => e.id)).toEqual([
+      model.cycles[0].closing,
+    ]);
+    // Framing the cycles (not focused) takes every node of the group, d far away left out.
+    const positions = Object.fromEntries(
+      model.nodes.map((n, i) => [n.id, { x: off(n.id) ? 9000 : i * 260, y: 0 }]),
+    );
+    const frame = framing(model, positions, { width: 900, height: 300 }, null);
+    expect(frame.nodes?.sort()).toEqual(model.cycles[0].members);
   });
 
   it("an experience that launches itself is a cycle drawn as a loop", () => {
@@ -183,6 +207,18 @@ describe("framing", () => {
   });
 });
 
+describe("needsFraming", () => {
+  it("frames a first layout, a new layout and a new focus, not an edit that keeps both", () => {
+    const at = (layout: string, focused: number | null) => ({ layout, focused });
+    expect(needsFraming(null, at("k", null))).toBe(true);
+    expect(needsFraming(at("k", null), at("k", null))).toBe(false);
+    expect(needsFraming(at("k", 0), at("k", 0))).toBe(false);
+    expect(needsFraming(at("k", null), at("k2", null))).toBe(true);
+    expect(needsFraming(at("k", null), at("k", 0))).toBe(true);
+    expect(needsFraming(at("k", 0), at("k", null))).toBe(true);
+  });
+});
+
 /** Whether `to` reaches `from` (so the edge from → to lies on some cycle). */
 function reaches(edges: { source: string; target: string }[], start: string, goal: string) {
   const seen = new Set([start]);
@@ -208,7 +244,7 @@ describe("launchModel on random launch graphs", () => {
     { minKeys: 1 },
   );
 
-  it("flags only edges on a cycle, each cycle a closed walk, and finds one when there is one", () => {
+  it("flags exactly the edges and nodes on a cycle, each cycle a closed walk, and finds one when there is one", () => {
     fc.assert(
       fc.property(launches, (map) => {
         const defined = Object.keys(map);
@@ -219,8 +255,15 @@ describe("launchModel on random launch graphs", () => {
           ]),
         );
         const model = launchModel(tours(filtered));
-        for (const edge of model.edges.filter((e) => e.inCycle)) {
-          expect(reaches(model.edges, edge.target, edge.source)).toBe(true);
+        // An edge is flagged exactly when it lies on some cycle; a node when it is on one.
+        for (const edge of model.edges) {
+          expect(edge.inCycle).toBe(reaches(model.edges, edge.target, edge.source));
+        }
+        for (const node of model.nodes) {
+          const onCycle = model.edges.some(
+            (e) => e.source === node.id && reaches(model.edges, e.target, node.id),
+          );
+          expect(node.inCycle).toBe(onCycle);
         }
         for (const cycle of model.cycles) {
           const walk = cycle.edges.map((id) => model.edges.find((e) => e.id === id));

@@ -6,8 +6,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultSetup } from "../app/session/defaults.ts";
 import type { SessionSetup } from "../app/session/types.ts";
-import { applyPlan, conditionWords, type WhyView, whyView } from "../app/why/why-model.ts";
+import {
+  applyLabel,
+  applyPlan,
+  conditionWords,
+  fixNote,
+  reasonDetail,
+  type WhyView,
+  whyView,
+} from "../app/why/why-model.ts";
 import { createSimulation, type WorldState } from "../machines/engine/index.ts";
+import type { Fix, WhyReason } from "../machines/explore/why.ts";
 import { type Project, project as projectSchema } from "../machines/format/schema.ts";
 import { type Script, script as scriptSchema } from "../machines/format/script.ts";
 
@@ -158,6 +167,34 @@ describe("whyView", () => {
     expect(sim.world().experiences.onboarding.status).toBe("dismissed");
   });
 
+  it("another flow on screen is named from the report's structured field", () => {
+    const { project, setup, sim } = atEnd("everything-wrong");
+    const world = sim.world() as WorldState;
+    const v = view(project, "billing-survey", world, setup);
+    const onboarding = project.experiences.find((e) => e.id === "onboarding");
+    expect(v.reasons[3].detail).toBe(
+      `Only one tour, survey or banner is on screen at a time, and “${onboarding?.name}” is.`,
+    );
+    // The wording follows `screen`, whatever the engine's message says.
+    const survey = project.experiences.find((e) => e.id === "billing-survey");
+    if (!survey) throw new Error("no billing-survey");
+    const reason = (screen: WhyReason["screen"]): WhyReason => ({
+      code: "flowOnScreen",
+      message: '"onboarding" is on screen',
+      fixes: [],
+      ...(screen ? { screen } : {}),
+    });
+    expect(reasonDetail(reason({ by: "itself" }), survey, project, world)).toBe(
+      "It is already on screen.",
+    );
+    expect(reasonDetail(reason({ by: "launch" }), survey, project, world)).toMatch(
+      /a launched flow is about to show\.$/,
+    );
+    expect(reasonDetail(reason(undefined), survey, project, world)).toBe(
+      "Only one tour, survey or banner is on screen at a time.",
+    );
+  });
+
   it("a manual experience is explained by its trigger and launched by Apply", () => {
     const project = projectSchema.parse({
       version: 1,
@@ -210,6 +247,57 @@ describe("applyPlan", () => {
   it("a pattern that is only * opens /", () => {
     const fix = { text: "", change: { kind: "openPage" as const, pattern: "*", url: "" } };
     expect(applyPlan(fix, experience, setup)).toMatchObject({ step: { url: "/" } });
+  });
+});
+
+describe("fixNote", () => {
+  const project = nps();
+  const note = (change: Fix["change"]) => fixNote({ text: "", change }, null, project);
+
+  it("a wait of nothing happens by itself; it is not an edit of the project", () => {
+    expect(note({ kind: "wait", ms: 0 })).toEqual({
+      label: "by itself",
+      title: "Happens by itself once the launched flow ends",
+    });
+  });
+
+  it("says what to do when there is no Apply, and nothing when there is", () => {
+    expect(note({ kind: "publish" })?.label).toBe("edit");
+    expect(note({ kind: "experience", experience: "snoozable-nps", has: "seen" })?.title).toBe(
+      "Play “NPS you can snooze” in the preview first",
+    );
+    expect(note({ kind: "openPage", pattern: "javascript:x", url: "javascript:x" })?.label).toBe(
+      "refused",
+    );
+    const wait = { text: "wait 1 h", change: { kind: "wait" as const, ms: hourMs } };
+    const plan = applyPlan(wait, project.experiences[0], defaultSetup(project));
+    expect(fixNote(wait, plan, project)).toBeNull();
+  });
+
+  it("the panel's fixes carry the note: the draft's publish is an edit", () => {
+    const draft = atEnd("draft");
+    const d = view(draft.project, "reports-banner", draft.sim.world() as WorldState, draft.setup);
+    expect(d.reasons[0].fixes[0].note?.label).toBe("edit");
+  });
+});
+
+describe("applyLabel", () => {
+  it("names each Apply by what it does, starting with the words it shows", () => {
+    const { project, setup, sim } = snoozedNps(hourMs);
+    const v = view(project, "snoozable-nps", sim.world() as WorldState, setup);
+    const plans = v.reasons.flatMap((r) => r.fixes.flatMap((f) => (f.apply ? [f.apply] : [])));
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      expect(applyLabel(plan)).toBe(`Apply: ${plan.title}`);
+    }
+    expect(applyLabel(plans[0])).toBe("Apply: Advance the clock by 23 h");
+    const setupPlan = applyPlan(
+      { text: "", change: { kind: "removeAttribute", attribute: "plan" } },
+      project.experiences[0],
+      setup,
+    );
+    if (!setupPlan) throw new Error("expected a plan");
+    expect(applyLabel(setupPlan)).toMatch(/^Apply & restart: Remove plan: restarts the session/);
   });
 });
 

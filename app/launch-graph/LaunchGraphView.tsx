@@ -1,7 +1,7 @@
 // The launch graph as a second canvas view (issue 5, item 5): who launches, opens, navigates
 // to or asks what, laid out left to right by the flow canvas's ELK worker; every cycle drawn
-// red and listed above the canvas (clicking one highlights it). Clicking an experience selects
-// it and shows its flow.
+// red and listed above the canvas (clicking one highlights it). Clicking an experience (or
+// pressing its name's button) selects it and shows its flow.
 import {
   Background,
   Controls,
@@ -11,7 +11,7 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { readOnlyCanvas } from "../canvas/flow-elements.ts";
 import { sessionStore, useSession } from "../session/store.ts";
 import { FrameView } from "./FrameView.tsx";
@@ -24,6 +24,7 @@ import {
   toLaunchNodes,
 } from "./launch-elements.ts";
 import { type CycleView, cycleFocus, type LaunchModel, launchModel } from "./launch-model.ts";
+import { OpenExperience } from "./open-experience.ts";
 import { useLaunchLayout } from "./useLaunchLayout.ts";
 import "./launch-graph.css";
 
@@ -110,11 +111,15 @@ export function LaunchGraphView({ onShowFlow }: { onShowFlow?(): void }) {
     () => (model && layout ? toLaunchEdges(model, layout.routes, highlight) : []),
     [model, layout, highlight],
   );
+  const openExperience = useCallback(
+    (id: string) => {
+      sessionStore.selectExperience(id);
+      onShowFlow?.();
+    },
+    [onShowFlow],
+  );
   const onNodeClick: NodeMouseHandler<LaunchFlowNode> = (_event, node) => {
-    const experience = node.data.experience;
-    if (!experience) return;
-    sessionStore.selectExperience(experience.id);
-    onShowFlow?.();
+    if (node.data.experience) openExperience(node.data.experience.id);
   };
 
   if (!project) return <p className="canvas-empty">No valid project to draw yet.</p>;
@@ -146,19 +151,26 @@ export function LaunchGraphView({ onShowFlow }: { onShowFlow?(): void }) {
       >
         {!layout && <p className="canvas-loading">Laying out {model.nodes.length} nodes…</p>}
         {layout && (
-          <ReactFlow<LaunchFlowNode, LaunchFlowEdge>
-            key={layout.key}
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodeClick={onNodeClick}
-            {...readOnlyCanvas}
-          >
-            <Background gap={20} size={1} />
-            <Controls showInteractive={false} />
-            <FrameView model={model} positions={layout.positions} focused={focused} />
-          </ReactFlow>
+          <OpenExperience value={openExperience}>
+            <ReactFlow<LaunchFlowNode, LaunchFlowEdge>
+              key={layout.key}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodeClick={onNodeClick}
+              {...readOnlyCanvas}
+            >
+              <Background gap={20} size={1} />
+              <Controls showInteractive={false} />
+              <FrameView
+                model={model}
+                positions={layout.positions}
+                layout={layout.key}
+                focused={focused}
+              />
+            </ReactFlow>
+          </OpenExperience>
         )}
       </div>
     </div>

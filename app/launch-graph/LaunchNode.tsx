@@ -1,8 +1,11 @@
 // One node of the launch graph: its kind (for an experience, its type and a draft badge),
-// its name, and a mark when it is on a cycle. Experiences open their flow when clicked.
+// its name, and a mark when it is on a cycle. Experiences open their flow when clicked; their
+// name is a button, so the keyboard opens it too.
 import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { useContext } from "react";
 import type { LaunchFlowNode } from "./launch-elements.ts";
 import type { LaunchModelNode } from "./launch-model.ts";
+import { OpenExperience } from "./open-experience.ts";
 
 const kindWords: Record<LaunchModelNode["kind"], string> = {
   experience: "experience",
@@ -22,6 +25,35 @@ function titleOf(node: LaunchModelNode): string {
   if (node.experience) return `Open “${node.label}” on the Flow tab`;
   if (node.missing) return `${node.label}: not defined in the project`;
   return `${kindWords[node.kind]}: ${node.label}`;
+}
+
+/** The name; for a defined experience, a button that opens its flow (`nodrag`: a press on it
+ *  is a click, never the start of a pan). */
+function NodeName({ node }: { node: LaunchModelNode }) {
+  const open = useContext(OpenExperience);
+  const experience = node.experience;
+  if (!experience) {
+    return (
+      <span className="lg-node-label" title={node.label}>
+        {node.label}
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="nodrag lg-node-label lg-open"
+      title={titleOf(node)}
+      aria-label={`Open the flow of “${node.label}”`}
+      onClick={(event) => {
+        // The node's own click handler would open it a second time.
+        event.stopPropagation();
+        open(experience.id);
+      }}
+    >
+      {node.label}
+    </button>
+  );
 }
 
 export function LaunchNode({ data }: NodeProps<LaunchFlowNode>) {
@@ -59,9 +91,7 @@ export function LaunchNode({ data }: NodeProps<LaunchFlowNode>) {
               </span>
             )}
           </div>
-          <span className="lg-node-label" title={data.label}>
-            {data.label}
-          </span>
+          <NodeName node={data} />
         </>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} />

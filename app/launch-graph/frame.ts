@@ -1,6 +1,6 @@
 // Where the launch graph's view looks: the whole graph when it fits at a legible zoom; else
-// its cycles (what the view is for), or the whole graph's centre at a legible zoom. A cycle
-// clicked in the list is framed.
+// every node on a cycle (what the view is for) or, when those do not fit either, the first
+// group's shortest cycle. A cycle clicked in the list is framed.
 import type { Point } from "../canvas/layout-types.ts";
 import { legibleZoom, zoomToFit } from "../canvas/view-fit.ts";
 import type { LaunchModel } from "./launch-model.ts";
@@ -22,8 +22,20 @@ export function framing(
   if (zoomToFit(model.nodes, positions, pane) >= legibleZoom || model.cycles.length === 0) {
     return { nodes: null, minZoom: legibleZoom };
   }
-  const onCycles = [...new Set(model.cycles.flatMap((c) => c.nodes))];
+  const onCycles = [...new Set(model.cycles.flatMap((c) => c.members))];
   const boxes = model.nodes.filter((n) => onCycles.includes(n.id));
   const fits = zoomToFit(boxes, positions, pane) >= legibleZoom;
   return { nodes: fits ? onCycles : [...new Set(model.cycles[0].nodes)], minZoom: legibleZoom };
+}
+
+/** What the view was last framed for: a layout (its key) and the cycle in focus. */
+export interface FrameMark {
+  layout: string;
+  focused: number | null;
+}
+
+/** Frame again only for a new layout or a new focus: an edit that keeps the layout (the model
+ *  is a new object after every edit) keeps the user's pan and zoom. */
+export function needsFraming(last: FrameMark | null, next: FrameMark): boolean {
+  return last === null || last.layout !== next.layout || last.focused !== next.focused;
 }

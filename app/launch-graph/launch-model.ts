@@ -1,7 +1,8 @@
 // The launch graph's canvas model (issue 5, item 5): machines/graph/launch-graph.ts as node
-// boxes styled by kind, edges labelled by kind and where the action sits, every edge and node
-// of a cycle flagged (the closing edge marked), and each cycle in words for the list above
-// the canvas. Pure: the components only draw it.
+// boxes styled by kind, edges labelled by kind and where the action sits, every node and edge
+// on some cycle flagged (every node of a strongly connected group, every edge inside one; the
+// closing edge of each group's shortest cycle marked), and that shortest cycle in words for
+// the list above the canvas. Pure: the components only draw it.
 import type { Experience, Project } from "../../machines/format/schema.ts";
 import {
   type LaunchCycle,
@@ -44,8 +45,10 @@ export interface LaunchModelEdge {
 }
 
 export interface CycleView {
-  /** Node ids around the cycle, the first repeated at the end. */
+  /** Node ids around the group's shortest cycle, the first repeated at the end. */
   nodes: string[];
+  /** Every node of the strongly connected group (each lies on some cycle). */
+  members: string[];
   edges: string[];
   closing: string;
   /** "Cycle: “A” → “B” → “A” (closed by “B” launches “A” at s0/cta/go)". */
@@ -147,11 +150,27 @@ function modelNodes(graph: LaunchGraph, project: Project, cycleNodes: Set<string
   });
 }
 
+/** The group (index into `cycles`) of each node on a cycle. */
+function groupOf(cycles: readonly LaunchCycle[]): Map<string, number> {
+  return new Map(cycles.flatMap((cycle, index) => cycle.members.map((id) => [id, index] as const)));
+}
+
+/** Edges inside one strongly connected group: each lies on a cycle (the target reaches back
+ *  to the source within the group), not only those of the group's shortest cycle. */
+function edgesOnCycles(graph: LaunchGraph): Set<string> {
+  const group = groupOf(graph.cycles);
+  const inside = graph.edges.filter((edge) => {
+    const from = group.get(edge.from);
+    return from !== undefined && from === group.get(edge.to);
+  });
+  return new Set(inside.map((edge) => edge.id));
+}
+
 export function launchModel(project: Project): LaunchModel {
   const graph = launchGraph(project);
-  const cycleEdges = new Set(graph.cycles.flatMap((c) => c.edges));
+  const cycleEdges = edgesOnCycles(graph);
   const closingEdges = new Set(graph.cycles.map((c) => c.closing));
-  const cycleNodes = new Set(graph.cycles.flatMap((c) => c.nodes));
+  const cycleNodes = new Set(graph.cycles.flatMap((c) => c.members));
   const nodes = modelNodes(graph, project, cycleNodes);
   const edges = graph.edges.map((edge): LaunchModelEdge => {
     const fullLabel = edgeLabel(edge.kind, edge.where);
@@ -172,6 +191,7 @@ export function launchModel(project: Project): LaunchModel {
   const edgeMap = new Map(edges.map((e) => [e.id, e]));
   const cycles = graph.cycles.map((cycle) => ({
     nodes: cycle.nodes,
+    members: cycle.members,
     edges: cycle.edges,
     closing: cycle.closing,
     text: cycleText(cycle, nodeMap, edgeMap),

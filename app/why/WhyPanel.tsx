@@ -4,7 +4,7 @@
 // can apply it, an Apply button. Everything is text: project strings never become HTML.
 import { useMemo, useState } from "react";
 import { sessionStore, useSession } from "../session/store.ts";
-import { type ApplyPlan, type ReasonView, type WhyView, whyView } from "./why-model.ts";
+import { type ApplyPlan, applyLabel, type ReasonView, type WhyView, whyView } from "./why-model.ts";
 import "./why.css";
 
 function apply(plan: ApplyPlan): string | null {
@@ -28,6 +28,8 @@ function ApplyButton({
       type="button"
       className="btn btn-small btn-accent why-apply"
       title={plan.title}
+      // `title` alone is no dependable accessible name: say what this Apply does.
+      aria-label={applyLabel(plan)}
       onClick={() => onError(apply(plan))}
     >
       {plan.kind === "setup" ? "Apply & restart" : "Apply"}
@@ -69,11 +71,10 @@ function Reason({
             // biome-ignore lint/suspicious/noArrayIndexKey: fixes of one reason keep their order.
             <li key={index} className="why-fix" data-testid="why-fix" data-apply={fix.apply?.kind}>
               <span className="why-fix-text">{fix.text}</span>
-              {fix.apply ? (
-                <ApplyButton plan={fix.apply} onError={onError} />
-              ) : (
-                <span className="why-fix-note" title="Edit the project to apply this">
-                  edit
+              {fix.apply && <ApplyButton plan={fix.apply} onError={onError} />}
+              {fix.note && (
+                <span className="why-fix-note" data-testid="why-fix-note" title={fix.note.title}>
+                  {fix.note.label}
                 </span>
               )}
             </li>

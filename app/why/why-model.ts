@@ -8,6 +8,7 @@ import type { WorldState } from "../../machines/engine/index.ts";
 import {
   type Fix,
   formatDuration,
+  type ScreenHolder,
   type WhyReason,
   whyNotShown,
 } from "../../machines/explore/why.ts";
@@ -27,6 +28,13 @@ export interface FixView {
   text: string;
   /** Null when the fix is not a session change (edit the project, drive another flow). */
   apply: ApplyPlan | null;
+  /** Without an Apply: what to do instead, in a word and in a sentence (its tooltip). */
+  note: FixNote | null;
+}
+
+export interface FixNote {
+  label: string;
+  title: string;
 }
 
 export interface ReasonView {
@@ -152,9 +160,25 @@ export function reasonDetail(
       return `${count} experience${count === 1 ? "" : "s"} shown in the last ${hours} h; the project allows ${max}.`;
     }
     case "flowOnScreen":
-      return reason.message.includes("already on screen")
-        ? "It is already on screen."
-        : "Only one tour, survey or banner is on screen at a time.";
+      return screenDetail(reason.screen, project);
+  }
+}
+
+const oneAtATime = "Only one tour, survey or banner is on screen at a time";
+
+/** Who holds the screen, from the report's structured field (never its message text). */
+function screenDetail(screen: ScreenHolder | undefined, project: Project): string {
+  switch (screen?.by) {
+    case "itself":
+      return "It is already on screen.";
+    case "flows": {
+      const names = screen.experiences.map((id) => `“${nameOf(project, id)}”`).join(", ");
+      return `${oneAtATime}, and ${names} ${screen.experiences.length === 1 ? "is" : "are"}.`;
+    }
+    case "launch":
+      return `${oneAtATime}, and a launched flow is about to show.`;
+    default:
+      return `${oneAtATime}.`;
   }
 }
 
@@ -219,6 +243,32 @@ export function applyPlan(fix: Fix, experience: Experience, setup: SessionSetup)
   }
 }
 
+/** Why a fix has no Apply, in words: it happens by itself, it is done in another flow, its
+ *  page is refused, or it is an edit of the project. Null when the fix has an Apply. */
+export function fixNote(fix: Fix, apply: ApplyPlan | null, project: Project): FixNote | null {
+  if (apply) return null;
+  const change = fix.change;
+  switch (change.kind) {
+    case "wait":
+      // A wait of nothing: the launched flow about to show must end first, and it will.
+      return { label: "by itself", title: "Happens by itself once the launched flow ends" };
+    case "experience":
+      return {
+        label: "in its flow",
+        title: `Play “${nameOf(project, change.experience)}” in the preview first`,
+      };
+    case "openPage":
+      return { label: "refused", title: `${change.url} is not a page the preview opens` };
+    default:
+      return { label: "edit", title: "Edit the project to apply this" };
+  }
+}
+
+/** The Apply button's accessible name: its visible words and what it does. */
+export function applyLabel(plan: ApplyPlan): string {
+  return `${plan.kind === "setup" ? "Apply & restart" : "Apply"}: ${plan.title}`;
+}
+
 function snoozeLeft(experience: Experience, world: WorldState): SnoozeLeft | null {
   const until = world.experiences[experience.id].snoozedUntil;
   if (until === null || until <= world.now) return null;
@@ -245,10 +295,10 @@ export function whyView(
     title: titles[reason.code],
     detail: reasonDetail(reason, experience, project, world),
     message: reason.message,
-    fixes: reason.fixes.map((fix) => ({
-      text: fix.text,
-      apply: applyPlan(fix, experience, setup),
-    })),
+    fixes: reason.fixes.map((fix) => {
+      const apply = applyPlan(fix, experience, setup);
+      return { text: fix.text, apply, note: fixNote(fix, apply, project) };
+    }),
   }));
   const wouldShow = !report.onScreen && reasons.length === 0;
   return {

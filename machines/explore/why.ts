@@ -32,8 +32,17 @@ export interface Fix {
     | { kind: "project"; field: string; value: unknown };
 }
 
+/** What holds the screen for a `flowOnScreen` reason (so a UI need not read `message`). */
+export type ScreenHolder =
+  | { by: "itself" }
+  | { by: "flows"; experiences: string[] }
+  | { by: "launch" };
+
 export interface WhyReason extends Reason {
   fixes: Fix[];
+  /** `flowOnScreen` only: the experience itself, other flows on screen, or a launched flow
+   *  about to render. */
+  screen?: ScreenHolder;
 }
 
 export interface WhyReport {
@@ -179,6 +188,17 @@ function rateLimitWait(project: Project, world: WorldState): number {
   return last === undefined ? 0 : last + windowMs - world.now;
 }
 
+function screenHolder(experience: Experience, project: Project, world: WorldState): ScreenHolder {
+  if (world.experiences[experience.id].status === "active") return { by: "itself" };
+  const flows = project.experiences
+    .filter(
+      (e) =>
+        e.id !== experience.id && isSequential(e) && world.experiences[e.id].status === "active",
+    )
+    .map((e) => e.id);
+  return flows.length > 0 ? { by: "flows", experiences: flows } : { by: "launch" };
+}
+
 function flowOnScreenFixes(experience: Experience, project: Project, world: WorldState): Fix[] {
   const others = project.experiences.filter(
     (e) =>
@@ -230,7 +250,13 @@ function withFixes(
         },
       ];
     case "flowOnScreen":
-      return [{ ...reason, fixes: flowOnScreenFixes(experience, project, world) }];
+      return [
+        {
+          ...reason,
+          fixes: flowOnScreenFixes(experience, project, world),
+          screen: screenHolder(experience, project, world),
+        },
+      ];
     default:
       return [{ ...reason, fixes: [] }];
   }
