@@ -1,7 +1,8 @@
 // The explorers under the canvas (issue 5, item 5): the Paths panel shows the NPS example's
 // exact count per end (the same numbers explorePaths computes) and replays a coverage path on
 // the canvas; on a big generated flow the computation shows its progress and can be
-// cancelled. Screenshots of each state are saved with the test results.
+// cancelled, an out-of-date report saying so in words; the tabs follow the tabs pattern and a
+// replay's state is in the rows' names and one live line. Screenshots are saved with the results.
 import { readFileSync } from "node:fs";
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
 import { generateProjectText } from "../bench/generate.ts";
@@ -55,10 +56,15 @@ test("Paths: the NPS count per end, and a coverage path replayed on the canvas",
   const path = report.coverage[index];
   const row = rows.nth(index);
   await expect(row).toHaveAttribute("data-end", path.end);
+  const live = panel.getByTestId("replay-progress");
+  await expect(live).toHaveAttribute("aria-live", "polite");
   await row.click();
   await expect(row).toHaveAttribute("data-state", "replaying");
+  await expect(row).toHaveAccessibleName(/; (replay starting|replaying step \d+ of \d+)$/);
   await page.screenshot({ path: testInfo.outputPath("paths-replaying.png") });
   await expect(row).toHaveAttribute("data-state", "replayed");
+  await expect(row).toHaveAccessibleName(/; replayed$/);
+  await expect(live).toHaveText(`Path ${index + 1} replayed: ${path.steps.length} steps.`);
   await expect(canvas(page)).toHaveAttribute("data-current", path.end);
   await expect(canvas(page).locator(`.end-node[data-end="${path.end}"]`)).toHaveAttribute(
     "data-current",
@@ -79,6 +85,54 @@ test("Paths: the NPS count per end, and a coverage path replayed on the canvas",
   await page.screenshot({ path: testInfo.outputPath("paths-replayed.png") });
 });
 
+test("a replay stops when the user travels on the timeline meanwhile", async ({ page }) => {
+  const report = explorePaths(nps, "quarterly-nps");
+  await openExample(page, "nps-survey");
+  const panel = explorer(page);
+  const index = report.coverage.reduce(
+    (best, p, i) => (p.steps.length > report.coverage[best].steps.length ? i : best),
+    0,
+  );
+  const row = panel.getByTestId("coverage-path").nth(index);
+  await row.click();
+  await page.evaluate(() => window.__flowscope?.store.travelTo(0));
+  await expect(row).toHaveAttribute("data-state", "failed");
+  await expect(row).toHaveAccessibleName(/; stopped after \d+ of \d+ steps$/);
+  await expect(panel.getByTestId("replay-progress")).toContainText("the session changed");
+  expect(await page.evaluate(() => window.__flowscope?.store.getState().cursor)).toBe(0);
+});
+
+test("Paths and Races form a tab list: arrows move, one tab in the Tab order", async ({ page }) => {
+  await openExample(page, "nps-survey");
+  const panel = explorer(page);
+  const paths = panel.getByRole("tab", { name: /Paths/ });
+  const races = panel.getByRole("tab", { name: /Races/ });
+  await paths.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(races).toBeFocused();
+  await expect(races).toHaveAttribute("aria-selected", "true");
+  await expect(races).toHaveAttribute("tabindex", "0");
+  await expect(paths).toHaveAttribute("aria-selected", "false");
+  await expect(paths).toHaveAttribute("tabindex", "-1");
+  await expect(races).toHaveAttribute("aria-controls", "explorer-body");
+  await expect(paths).not.toHaveAttribute("aria-controls", /./);
+  await expect(panel.getByRole("tabpanel")).toHaveAttribute(
+    "aria-labelledby",
+    "explorer-tab-races",
+  );
+  await page.keyboard.press("ArrowLeft");
+  await expect(paths).toBeFocused();
+  await expect(paths).toHaveAttribute("aria-selected", "true");
+  // Collapsed: no panel, so nothing points at one.
+  await panel.getByRole("button", { name: "Collapse the explorers" }).click();
+  await expect(panel.getByRole("tabpanel")).toHaveCount(0);
+  await expect(paths).not.toHaveAttribute("aria-controls", /./);
+  await expect(panel.getByRole("button", { name: "Expand the explorers" })).not.toHaveAttribute(
+    "aria-controls",
+    /./,
+  );
+});
+
 test("Races: the racy CTA of the multi-action example, its outcomes in words", async ({
   page,
 }, testInfo) => {
@@ -97,25 +151,34 @@ test("Races: the racy CTA of the multi-action example, its outcomes in words", a
 test("a big generated flow shows the progress bar, and Cancel stops it", async ({
   page,
 }, testInfo) => {
-  await page.goto("/");
-  await expect(canvas(page)).toBeVisible();
-  const text = generateProjectText({ tours: 1, stepsPerTour: 1_000, surveys: 0 });
-  await page.evaluate((t) => window.__flowscope?.loadProject(t, "Generated tour"), text);
+  await openExample(page, "nps-survey");
   const panel = explorer(page);
+  const status = panel.getByTestId("explorer-status");
+  await expect(status).toHaveAttribute("data-status", "done");
+  // Big enough that the explorers still run at each Cancel below (the coverage of a tour grows
+  // with the square of its steps: 2,000 steps take seconds even on a fast machine).
+  const text = generateProjectText({ tours: 1, stepsPerTour: 2_000, surveys: 0 });
+  await page.evaluate((t) => window.__flowscope?.loadProject(t, "Generated tour"), text);
   const progress = panel.getByRole("progressbar", { name: "Explorer progress" });
   await expect(progress).toBeVisible();
   await expect(panel.getByTestId("explorer-phase")).toHaveText(/Starting|paths|Coverage|Races/);
+  // The NPS races are shown faded while the new ones are computed, and said to be out of date.
+  await panel.getByRole("tab", { name: /Races/ }).click();
+  const stale = panel.getByTestId("explorer-stale");
+  await expect(stale).toHaveRole("status");
+  await expect(stale).toContainText("Computed for an earlier version of the project");
   await page.screenshot({ path: testInfo.outputPath("big-flow-progress.png") });
 
   await panel.getByRole("button", { name: "Cancel" }).click();
   await expect(progress).toHaveCount(0);
-  await expect(panel.getByRole("status")).toHaveText("Cancelled");
-  await expect(panel.getByRole("button", { name: "Run again" })).toBeVisible();
+  await expect(status.getByRole("status")).toHaveText("Cancelled");
+  await expect(stale).toContainText("Computed for an earlier version of the project");
+  await expect(stale.getByRole("button", { name: "Run again" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("big-flow-cancelled.png") });
 
   // Run again starts over (and can be cancelled again).
-  await panel.getByRole("button", { name: "Run again" }).click();
+  await status.getByRole("button", { name: "Run again" }).click();
   await expect(progress).toBeVisible();
   await panel.getByRole("button", { name: "Cancel" }).click();
-  await expect(panel.getByRole("status")).toHaveText("Cancelled");
+  await expect(status.getByRole("status")).toHaveText("Cancelled");
 });

@@ -1,6 +1,7 @@
 // Replaying a coverage path on the canvas: driven through the app's session store, every
 // coverage path of every example ends with the canvas marking exactly the path's edges as
-// taken and its end node current; steps are spaced by the delay; a newer click cancels.
+// taken and its end node current; steps are spaced by the delay; a newer click cancels; a
+// failed step is not counted; the user acting on the session meanwhile stops the walk.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { canvasModel } from "../app/canvas/graph-model.ts";
@@ -10,9 +11,10 @@ import {
   replayDelay,
   replayPath,
   type Schedule,
+  sessionChangedMessage,
 } from "../app/explore/path-replay.ts";
 import { sessionReplayDriver } from "../app/explore/session-replay-driver.ts";
-import { createSessionStore } from "../app/session/store.ts";
+import { createSessionStore, type SessionStore } from "../app/session/store.ts";
 import type { CoveragePath } from "../machines/explore/coverage.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { flowGraph } from "../machines/graph/index.ts";
@@ -143,6 +145,98 @@ describe("coverage path replay on the session", () => {
     expect(ended).toMatchObject({ ok: false });
     expect((ended as unknown as { message: string }).message).toContain("no-such-cta");
     expect(selected).toEqual(["quarterly-nps"]);
+  });
+
+  it("counts only the steps that were done when a step fails", () => {
+    const store = storeWith("nps-survey.json");
+    const project = store.getState().project;
+    if (!project) throw new Error("no project");
+    const report = explorePaths(project, "quarterly-nps");
+    const first = report.coverage[0];
+    const broken: CoveragePath = {
+      ...first,
+      steps: [first.steps[0], { do: "click", cta: "no-such-cta" }, first.steps[0]],
+    };
+    const { schedule, drain } = manualSchedule();
+    const steps: number[] = [];
+    replayPath(
+      broken,
+      report.setup,
+      "quarterly-nps",
+      sessionReplayDriver(store, () => {}),
+      { onStep: (done) => steps.push(done), onEnd: () => {} },
+      schedule,
+    );
+    drain();
+    expect(steps).toEqual([1]);
+  });
+
+  const userActions: [string, (store: SessionStore) => void][] = [
+    ["travels on the timeline", (store) => store.travelTo(0)],
+    ["runs a step in the preview", (store) => store.run({ do: "close" })],
+    ["restarts the session", (store) => store.restart()],
+    ["previews a step from the canvas", (store) => store.previewFrom("quarterly-nps", "score")],
+  ];
+
+  it.each(userActions)("stops when the user %s meanwhile, leaving the session alone", (_, act) => {
+    const store = storeWith("nps-survey.json");
+    const project = store.getState().project;
+    if (!project) throw new Error("no project");
+    const report = explorePaths(project, "quarterly-nps");
+    const long = report.coverage.reduce((a, b) => (b.steps.length > a.steps.length ? b : a));
+    expect(long.steps.length).toBeGreaterThan(2);
+    const { schedule, queue } = manualSchedule();
+    const steps: number[] = [];
+    const selected: string[] = [];
+    let ended: unknown = null;
+    const driver: PathReplayDriver = {
+      ...sessionReplayDriver(store, () => {}),
+      select: (id) => selected.push(id),
+    };
+    replayPath(
+      long,
+      report.setup,
+      "quarterly-nps",
+      driver,
+      { onStep: (done) => steps.push(done), onEnd: (o) => (ended = o) },
+      schedule,
+    );
+    queue[0].task();
+    expect(steps).toEqual([1, 2]);
+    act(store);
+    const after = store.getState();
+    queue[1].task();
+    expect(ended).toEqual({ ok: false, message: sessionChangedMessage });
+    expect(steps).toEqual([1, 2]);
+    expect(selected).toEqual([]);
+    expect(queue).toHaveLength(2);
+    expect(store.getState().moments).toBe(after.moments);
+    expect(store.getState().cursor).toBe(after.cursor);
+  });
+
+  it("does not take a change of the selected experience for the user acting", () => {
+    const store = storeWith("multi-action-cta.json");
+    const project = store.getState().project;
+    if (!project) throw new Error("no project");
+    const report = explorePaths(project, "profile-nudge");
+    const long = report.coverage.reduce((a, b) => (b.steps.length > a.steps.length ? b : a));
+    expect(long.steps.length).toBeGreaterThan(1);
+    const { schedule, drain } = manualSchedule();
+    let ended: unknown = null;
+    const driver = sessionReplayDriver(store, () => {});
+    replayPath(
+      long,
+      report.setup,
+      "profile-nudge",
+      driver,
+      { onEnd: (o) => (ended = o) },
+      schedule,
+    );
+    store.selectExperience("profile-tour");
+    expect(store.getState().experienceId).toBe("profile-tour");
+    drain();
+    expect(ended).toEqual({ ok: true });
+    expect(store.getState().experienceId).toBe("profile-nudge");
   });
 
   it("lands each step's actions even when the session does not land them by itself", () => {

@@ -1,7 +1,8 @@
 // The explorer worker's handler (called directly, as the worker does) and its client: answers
 // carry the request id, progress is throttled but each phase's first and last report get
 // through, a newer request supersedes a running one (its worker terminated), Cancel stops
-// the worker and the next request spawns a new one.
+// the worker and the next request spawns a new one; a worker that cannot be created falls back
+// to the main thread, and a failure to start reaches the panel's state after the run is recorded.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,6 +17,12 @@ import type {
   ExploreRequest,
   ProgressAnswer,
 } from "../app/explore/explore-protocol.ts";
+import { startRequest } from "../app/explore/explore-run.ts";
+import {
+  type ExploreEvent,
+  exploreReducer,
+  initialExploreState,
+} from "../app/explore/explore-state.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { exploreRaces } from "../machines/explore/races.ts";
 import { type Project, project as projectSchema } from "../machines/format/schema.ts";
@@ -208,13 +215,58 @@ describe("explore client", () => {
     expect(workers).toHaveLength(2);
   });
 
-  it("says so when no worker can start", () => {
+  it("runs on the main thread when the worker cannot be created, and stays there", async () => {
+    let tries = 0;
     const client = createExploreClient(() => {
-      throw new Error("no workers here");
+      tries++;
+      throw new Error("no module workers here");
     });
+    const run = () =>
+      new Promise<ExploreAnswer[]>((resolve) => {
+        const answers: ExploreAnswer[] = [];
+        client.start(input, (x) => {
+          answers.push(x);
+          if (x.type === "done" || x.type === "failed") resolve(answers);
+        });
+      });
+    const got = await run();
+    expect(got.at(-1)?.type).toBe("done");
+    const paths = got.find((a) => a.type === "paths");
+    expect(paths?.type === "paths" && paths.outcome.ok && paths.outcome.report.count).toEqual(
+      explorePaths(nps, "quarterly-nps").count,
+    );
+    client.cancel();
+    expect((await run()).at(-1)?.type).toBe("done");
+    expect(tries).toBe(1);
+  });
+
+  it("delivers a failure to start after the run is recorded, so the bar stops", async () => {
+    const refuse: SpawnWorker = () => {
+      throw new Error("nothing can run here");
+    };
+    const client = createExploreClient(refuse, refuse);
+    let state = initialExploreState;
+    const dispatch = (event: ExploreEvent) => {
+      state = exploreReducer(state, event);
+    };
+    const id = startRequest(client, state, nps, "quarterly-nps", dispatch);
+    expect(state).toMatchObject({ status: "running", runId: id });
+    await Promise.resolve();
+    expect(state).toMatchObject({ status: "failed", runId: null });
+    expect(state.error).toMatch(/could not start/);
+    expect(client.running()).toBeNull();
+  });
+
+  it("drops the failure of a request superseded before it was delivered", async () => {
+    const refuse: SpawnWorker = () => {
+      throw new Error("nothing can run here");
+    };
+    const client = createExploreClient(refuse, refuse);
     const got: ExploreAnswer[] = [];
     client.start(input, (x) => got.push(x));
-    expect(got[0]).toMatchObject({ type: "failed" });
+    const second = client.start(input, (x) => got.push(x));
+    await Promise.resolve();
+    expect(got.map((a) => a.id)).toEqual([second]);
   });
 
   it("runs the real handler on the main thread when there is no Worker", async () => {

@@ -2,7 +2,7 @@
 // Paths tab (counts per end, coverage paths that replay on the canvas) and a Races tab (the
 // action lists whose outcome depends on timing). The computation runs in a Web Worker with
 // a progress bar and Cancel; it reruns (debounced) when the project or experience changes.
-import { useState } from "react";
+import { type KeyboardEvent, useRef, useState } from "react";
 import type { Project } from "../../machines/format/schema.ts";
 import { useSession } from "../session/store.ts";
 import { ExploreStatus } from "./ExploreStatus.tsx";
@@ -10,6 +10,7 @@ import { type ExploreState, pathsView, racesView } from "./explore-state.ts";
 import { PathsView } from "./PathsView.tsx";
 import { compactCount } from "./path-words.ts";
 import { RacesView } from "./RacesView.tsx";
+import { tabAfterKey } from "./tab-keys.ts";
 import { useExplorer } from "./useExplorer.ts";
 import { usePathReplay } from "./usePathReplay.ts";
 import "./explore.css";
@@ -20,6 +21,8 @@ const tabs: { id: ExplorerTab; label: string }[] = [
   { id: "paths", label: "Paths" },
   { id: "races", label: "Races" },
 ];
+const tabIds = tabs.map((t) => t.id);
+const bodyId = "explorer-body";
 
 /** A small figure beside a tab's name: the total paths, the racy lists (current reports only). */
 function tabBadge(
@@ -47,9 +50,20 @@ export function ExplorerPanel({ onShowCanvas }: { onShowCanvas(): void }) {
   const [open, setOpen] = useState(true);
   const [tab, setTab] = useState<ExplorerTab>("paths");
 
+  const tabRefs = useRef(new Map<ExplorerTab, HTMLButtonElement>());
+
   const choose = (next: ExplorerTab) => {
     setTab(next);
     setOpen(true);
+  };
+
+  // Tabs pattern: arrows move the focus and the selection (the only tab in the Tab order).
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const next = tabAfterKey(tabIds, tab, event.key);
+    if (!next) return;
+    event.preventDefault();
+    choose(next);
+    tabRefs.current.get(next)?.focus();
   };
 
   return (
@@ -69,10 +83,16 @@ export function ExplorerPanel({ onShowCanvas }: { onShowCanvas(): void }) {
                 type="button"
                 role="tab"
                 id={`explorer-tab-${t.id}`}
-                aria-selected={open && tab === t.id}
-                aria-controls="explorer-body"
+                ref={(el) => {
+                  if (el) tabRefs.current.set(t.id, el);
+                  else tabRefs.current.delete(t.id);
+                }}
+                aria-selected={tab === t.id}
+                aria-controls={open && tab === t.id ? bodyId : undefined}
+                tabIndex={tab === t.id ? 0 : -1}
                 className="explorer-tab"
                 onClick={() => choose(t.id)}
+                onKeyDown={onTabKey}
               >
                 {t.label}
                 {badge && (
@@ -93,7 +113,7 @@ export function ExplorerPanel({ onShowCanvas }: { onShowCanvas(): void }) {
           type="button"
           className="icon-button explorer-toggle"
           aria-expanded={open}
-          aria-controls="explorer-body"
+          aria-controls={open ? bodyId : undefined}
           aria-label={open ? "Collapse the explorers" : "Expand the explorers"}
           title={open ? "Collapse" : "Expand"}
           onClick={() => setOpen((o) => !o)}
@@ -104,7 +124,7 @@ export function ExplorerPanel({ onShowCanvas }: { onShowCanvas(): void }) {
       {open && (
         <div
           className="explorer-body"
-          id="explorer-body"
+          id={bodyId}
           role="tabpanel"
           aria-labelledby={`explorer-tab-${tab}`}
         >
@@ -114,9 +134,10 @@ export function ExplorerPanel({ onShowCanvas }: { onShowCanvas(): void }) {
               experienceId={experienceId}
               state={explorer.state}
               replay={replay}
+              onRunAgain={explorer.runAgain}
             />
           ) : (
-            <RacesView project={project} state={explorer.state} />
+            <RacesView project={project} state={explorer.state} onRunAgain={explorer.runAgain} />
           )}
         </div>
       )}

@@ -5,8 +5,10 @@ import { useState } from "react";
 import type { CoveragePath } from "../../machines/explore/coverage.ts";
 import type { PathsReport } from "../../machines/explore/paths.ts";
 import type { Experience, Project } from "../../machines/format/schema.ts";
-import { type ExploreState, pathsView } from "./explore-state.ts";
-import { endWords, groupDigits, pathWords, userSteps } from "./path-words.ts";
+import { type ExploreState, pathsView, staleWords } from "./explore-state.ts";
+import { coverageHeading, endWords, groupDigits, pathWords, userSteps } from "./path-words.ts";
+import { replayProgressWords, replayStateWords } from "./replay-words.ts";
+import { StaleNote } from "./StaleNote.tsx";
 import type { PathReplay, ReplayMark } from "./usePathReplay.ts";
 
 /** Coverage rows drawn before "Show all" (a 1,000-step tour has 1,001 paths). */
@@ -87,6 +89,7 @@ function CoverageRow({ path, index, experience, mark, disabled, onReplay }: RowP
   const steps = userSteps(path);
   const own = mark?.index === index && mark.experienceId === experience.id ? mark : null;
   const endKind = path.end.startsWith("launched:") ? "launched" : path.end;
+  const state = own ? `; ${replayStateWords(own)}` : "";
   return (
     <li>
       <button
@@ -97,7 +100,7 @@ function CoverageRow({ path, index, experience, mark, disabled, onReplay }: RowP
         data-end={path.end}
         data-state={own?.state}
         disabled={disabled}
-        aria-label={`Replay path ${index + 1} on the canvas: ${words}; ends ${endWords(path.end)}`}
+        aria-label={`Replay path ${index + 1} on the canvas: ${words}; ends ${endWords(path.end)}${state}`}
         title="Replay this path on the canvas"
         onClick={onReplay}
       >
@@ -125,23 +128,22 @@ interface CoverageProps {
 function Coverage({ report, experience, replay, stale }: CoverageProps) {
   const [all, setAll] = useState(false);
   const paths = all ? report.coverage : report.coverage.slice(0, firstRows);
-  const taken = report.edges - report.untakable.length - report.missed.length;
+  const heading = coverageHeading(report);
   const mark = replay.mark?.experienceId === report.experience ? replay.mark : null;
-  const failed = mark?.state === "failed" ? mark : null;
   return (
     <div className="paths-coverage">
-      <h3 className="explorer-subtitle">
-        Coverage · {report.coverage.length}{" "}
-        {report.coverage.length === 1 ? "path takes" : "paths take"} {taken} of {report.edges}{" "}
-        transitions
-        <span className="muted"> · click one to replay it on the canvas</span>
+      <h3 className="explorer-subtitle" data-testid="coverage-title">
+        {heading.title}
+        {heading.hint && <span className="muted"> · {heading.hint}</span>}
       </h3>
-      {failed && (
-        <p className="explorer-note is-error" role="alert">
-          Path {failed.index + 1} stopped after {failed.done} of {failed.total} steps:{" "}
-          {failed.message}
-        </p>
-      )}
+      {/* One polite live line follows the replay (and says why it stopped). */}
+      <p
+        className={`replay-progress${mark?.state === "failed" ? " is-error" : ""}`}
+        data-testid="replay-progress"
+        aria-live="polite"
+      >
+        {replayProgressWords(mark)}
+      </p>
       <ol className="coverage-list" data-testid="coverage-list">
         {paths.map((path, index) => (
           <CoverageRow
@@ -172,6 +174,7 @@ interface PathsViewProps {
   experienceId: string | null;
   state: ExploreState;
   replay: PathReplay;
+  onRunAgain(): void;
 }
 
 function waitingWords(state: ExploreState, experienceId: string | null): string {
@@ -180,7 +183,7 @@ function waitingWords(state: ExploreState, experienceId: string | null): string 
   return `Exploring the paths of ${experienceId ?? "the selected experience"}…`;
 }
 
-export function PathsView({ project, experienceId, state, replay }: PathsViewProps) {
+export function PathsView({ project, experienceId, state, replay, onRunAgain }: PathsViewProps) {
   if (!project) return <p className="explorer-empty">No valid project to explore yet.</p>;
   const view = pathsView(state, project, experienceId);
   if (!view) return <p className="explorer-empty">{waitingWords(state, experienceId)}</p>;
@@ -197,14 +200,21 @@ export function PathsView({ project, experienceId, state, replay }: PathsViewPro
   const experience = entry.project.experiences.find((e) => e.id === report.experience);
   if (!experience) return null;
   return (
-    <div
-      className="paths-view"
-      data-testid="paths-view"
-      data-experience={report.experience}
-      data-stale={stale || undefined}
-    >
-      <Counts report={report} />
-      <Coverage report={report} experience={experience} replay={replay} stale={stale} />
-    </div>
+    <>
+      <StaleNote
+        words={staleWords(entry, project, experienceId)}
+        status={state.status}
+        onRunAgain={onRunAgain}
+      />
+      <div
+        className="paths-view"
+        data-testid="paths-view"
+        data-experience={report.experience}
+        data-stale={stale || undefined}
+      >
+        <Counts report={report} />
+        <Coverage report={report} experience={experience} replay={replay} stale={stale} />
+      </div>
+    </>
   );
 }

@@ -3,8 +3,9 @@
 // and per outcome one landing order and the outcome in words. Calm lists stay folded.
 import type { ListRaces, RacesReport } from "../../machines/explore/races.ts";
 import type { Project } from "../../machines/format/schema.ts";
-import { type ExploreState, racesView } from "./explore-state.ts";
+import { type ExploreState, racesView, staleWords } from "./explore-state.ts";
 import { differsWords, listPlace, outcomeParts } from "./race-words.ts";
+import { StaleNote } from "./StaleNote.tsx";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -95,7 +96,13 @@ function waitingWords(state: ExploreState): string {
   return "Trying every landing order of every action list…";
 }
 
-export function RacesView({ project, state }: { project: Project | null; state: ExploreState }) {
+interface RacesViewProps {
+  project: Project | null;
+  state: ExploreState;
+  onRunAgain(): void;
+}
+
+export function RacesView({ project, state, onRunAgain }: RacesViewProps) {
   if (!project) return <p className="explorer-empty">No valid project to explore yet.</p>;
   const view = racesView(state, project);
   if (!view) return <p className="explorer-empty">{waitingWords(state)}</p>;
@@ -108,8 +115,15 @@ export function RacesView({ project, state }: { project: Project | null; state: 
     );
   }
   return (
-    <div className="races-view" data-testid="races-view" data-stale={stale || undefined}>
-      <Report report={entry.outcome.report} project={entry.project} />
-    </div>
+    <>
+      <StaleNote
+        words={staleWords(entry, project, null)}
+        status={state.status}
+        onRunAgain={onRunAgain}
+      />
+      <div className="races-view" data-testid="races-view" data-stale={stale || undefined}>
+        <Report report={entry.outcome.report} project={entry.project} />
+      </div>
+    </>
   );
 }

@@ -1,7 +1,10 @@
 // Talks to the explorer worker. A request gets an id; answers to any other id are dropped, so
 // a newer request supersedes an older one. A worker busy with an old request is terminated
 // (a synchronous computation cannot be interrupted otherwise), as is one being cancelled;
-// the next request spawns a fresh one. Without module workers it runs on the main thread.
+// the next request spawns a fresh one. It runs on the main thread (a tick later) when the
+// page has no `Worker` at all, or when creating the worker throws (e.g. no module workers, a
+// CSP refusing it): from then on every request runs there. Answers always arrive after
+// `start` returns, so a caller can record the id before the first answer (even a failure).
 import { handleExplore } from "./explore-handler.ts";
 import type { ExploreAnswer, ExploreInput, ExploreRequest } from "./explore-protocol.ts";
 
@@ -61,7 +64,14 @@ function defaultSpawn(): SpawnWorker {
   return typeof Worker === "undefined" ? inlineWorker : browserWorker;
 }
 
-export function createExploreClient(spawn: SpawnWorker = defaultSpawn()): ExploreClient {
+/** Calls `task` after the current call returns (a synchronous failure must not beat the id). */
+const later = (task: () => void) => queueMicrotask(task);
+
+export function createExploreClient(
+  spawn: SpawnWorker = defaultSpawn(),
+  fallback: SpawnWorker = inlineWorker,
+): ExploreClient {
+  let spawner = spawn;
   let worker: ExploreWorker | null = null;
   let current: { id: number; listener: AnswerListener } | null = null;
   let nextId = 1;
@@ -85,14 +95,33 @@ export function createExploreClient(spawn: SpawnWorker = defaultSpawn()): Explor
     active?.listener({ type: "failed", id: active.id, message });
   };
 
+  const trySpawn = (make: SpawnWorker): ExploreWorker | null => {
+    try {
+      return make(onAnswer, onError);
+    } catch {
+      return null;
+    }
+  };
+
+  /** The running worker, else a new one; a spawn that throws switches to the fallback. */
   const ensureWorker = (): ExploreWorker | null => {
     if (worker) return worker;
-    try {
-      worker = spawn(onAnswer, onError);
-    } catch {
-      worker = null;
+    worker = trySpawn(spawner);
+    if (!worker && spawner !== fallback) {
+      spawner = fallback;
+      worker = trySpawn(fallback);
     }
     return worker;
+  };
+
+  /** The request ends with `failed`, delivered after `start` returned (unless superseded). */
+  const failLater = (id: number, listener: AnswerListener, message: string) => {
+    stopWorker();
+    later(() => {
+      if (current?.id !== id) return;
+      current = null;
+      listener({ type: "failed", id, message });
+    });
   };
 
   return {
@@ -103,11 +132,14 @@ export function createExploreClient(spawn: SpawnWorker = defaultSpawn()): Explor
       current = { id, listener };
       const active = ensureWorker();
       if (!active) {
-        current = null;
-        listener({ type: "failed", id, message: "the explorer worker could not start" });
+        failLater(id, listener, "the explorer could not start");
         return id;
       }
-      active.post({ type: "explore", id, ...input });
+      try {
+        active.post({ type: "explore", id, ...input });
+      } catch (error) {
+        failLater(id, listener, `the request could not be sent (${String(error)})`);
+      }
       return id;
     },
     cancel() {

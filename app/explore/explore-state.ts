@@ -123,3 +123,15 @@ export function racesView(
   const entry = state.races;
   return entry ? { entry, stale: entry.project !== project } : null;
 }
+
+/** Why a shown report is out of date, in words (null when it is current). */
+export function staleWords(
+  entry: { project: Project; experienceId?: string | null },
+  project: Project | null,
+  experienceId: string | null,
+): string | null {
+  if (entry.experienceId !== undefined && entry.experienceId !== experienceId) {
+    return "Computed for another experience";
+  }
+  return entry.project !== project ? "Computed for an earlier version of the project" : null;
+}

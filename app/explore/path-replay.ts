@@ -2,6 +2,8 @@
 // then the path's script steps one at a time with a short pause between them, so the canvas
 // walks the path. The session is driven through a small interface (the session store in the
 // app, anything in tests); the returned function cancels the walk (a newer click, an edit).
+// The user stays in charge: when the session changed between two of its steps (a canvas
+// click, a preview step, time travel, a fix), the walk stops and leaves the session alone.
 import type { CoveragePath } from "../../machines/explore/coverage.ts";
 import type { ScriptSetup } from "../../machines/explore/script-setup.ts";
 import type { ScriptStep } from "../../machines/format/script.ts";
@@ -16,7 +18,14 @@ export interface PathReplayDriver {
   run(step: ScriptStep): StepOutcome;
   /** The canvas draws this experience (a path that launches out shows another on the way). */
   select(experienceId: string): void;
+  /** Remembers the session as it is now (after the replay's own load or step). */
+  remember(): void;
+  /** Whether the session changed since `remember` (someone else acted on it). */
+  changed(): boolean;
 }
+
+/** Why a replay stopped early when the user acted on the session meanwhile. */
+export const sessionChangedMessage = "the session changed";
 
 /** Runs `task` after `ms`; returns a function that stops it. */
 export type Schedule = (task: () => void, ms: number) => () => void;
@@ -63,9 +72,12 @@ export function replayPath(
   const runFrom = (index: number) => {
     stopTimer = null;
     if (cancelled) return;
+    // Someone else's session now: do not step on it, nor switch its experience.
+    if (driver.changed()) return listener.onEnd({ ok: false, message: sessionChangedMessage });
     const outcome = driver.run(settled(path.steps[index]));
-    listener.onStep?.(index + 1, total);
     if (!outcome.ok) return end(outcome);
+    driver.remember();
+    listener.onStep?.(index + 1, total);
     if (index + 1 >= total) return end({ ok: true });
     stopTimer = schedule(() => runFrom(index + 1), delay);
   };
@@ -76,6 +88,7 @@ export function replayPath(
     listener.onEnd(loaded);
     return () => {};
   }
+  driver.remember();
   if (total === 0) end({ ok: true });
   else runFrom(0);
   return () => {

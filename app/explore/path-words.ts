@@ -2,7 +2,7 @@
 // strings), and a coverage path as a short line of its script steps ("answer 10 → click Done").
 import { describeScriptStep } from "../../machines/engine/errors.ts";
 import type { CoveragePath } from "../../machines/explore/coverage.ts";
-import type { JsonCount } from "../../machines/explore/paths.ts";
+import type { JsonCount, PathsReport } from "../../machines/explore/paths.ts";
 import type { Experience } from "../../machines/format/schema.ts";
 import type { ScriptStep } from "../../machines/format/script.ts";
 
@@ -118,4 +118,16 @@ export function pathWords(path: CoveragePath, experience: Experience, max = 6): 
 /** "completed", "dismissed", "launched checkout-tour", or the step a path stopped on. */
 export function endWords(end: string): string {
   return end.startsWith("launched:") ? `launched ${end.slice("launched:".length)}` : end;
+}
+
+/** The coverage heading, and the replay hint only when there is a path to click. */
+export function coverageHeading(report: PathsReport): { title: string; hint: string | null } {
+  const n = report.coverage.length;
+  if (n === 0) return { title: "Coverage · Nothing to cover", hint: null };
+  const taken = report.edges - report.untakable.length - report.missed.length;
+  const paths = n === 1 ? "path takes" : "paths take";
+  return {
+    title: `Coverage · ${n} ${paths} ${taken} of ${report.edges} transitions`,
+    hint: "click one to replay it on the canvas",
+  };
 }

@@ -4,12 +4,8 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Project } from "../../machines/format/schema.ts";
 import { createExploreClient, type ExploreClient } from "./explore-client.ts";
-import {
-  type ExploreState,
-  exploreReducer,
-  initialExploreState,
-  planRequest,
-} from "./explore-state.ts";
+import { startRequest } from "./explore-run.ts";
+import { type ExploreState, exploreReducer, initialExploreState } from "./explore-state.ts";
 
 /** Quiet time after an edit or a new selection before exploring. */
 export const exploreDebounceMs = 300;
@@ -27,14 +23,8 @@ export function useExplorer(project: Project | null, experienceId: string | null
   const clientRef = useRef<ExploreClient | null>(null);
 
   const start = useCallback((target: Project, experience: string | null) => {
-    const want = planRequest(stateRef.current, target, experience);
-    if (!want) return;
     clientRef.current ??= createExploreClient();
-    const id = clientRef.current.start(
-      { project: target, experienceId: experience, want },
-      (answer) => dispatch({ type: "answer", answer }),
-    );
-    dispatch({ type: "started", id, project: target, experienceId: experience, want });
+    startRequest(clientRef.current, stateRef.current, target, experience, dispatch);
   }, []);
 
   useEffect(() => {
