@@ -4,20 +4,11 @@
 // launch; time travel brings preview, canvas and clock back; an invalid edit keeps the last
 // valid flow on the canvas. Screenshots of each state are saved with the test results.
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
+import { canvas, openExample } from "./debugger-page.ts";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.setTimeout(90_000);
-
-async function openExample(page: Page, id: string): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("combobox", { name: "Example" }).selectOption(id);
-  await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/);
-}
-
-function canvas(page: Page): Locator {
-  return page.getByTestId("flow-canvas");
-}
 
 function stepOnScreen(page: Page): Locator {
   return page.getByTestId("step-on-screen");

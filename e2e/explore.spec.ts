@@ -9,22 +9,13 @@ import { generateProjectText } from "../bench/generate.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { project as projectSchema } from "../machines/format/schema.ts";
 import { flowGraph } from "../machines/graph/index.ts";
+import { canvas, openExample } from "./debugger-page.ts";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.setTimeout(120_000);
 
 const npsText = readFileSync(new URL("../examples/nps-survey.json", import.meta.url), "utf8");
 const nps = projectSchema.parse(JSON.parse(npsText));
-
-async function openExample(page: Page, id: string): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("combobox", { name: "Example" }).selectOption(id);
-  await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/);
-}
-
-function canvas(page: Page): Locator {
-  return page.getByTestId("flow-canvas");
-}
 
 function explorer(page: Page): Locator {
   return page.getByTestId("explorer");

@@ -3,16 +3,11 @@
 // group), listed and highlighted on click; an experience node opens its flow, by mouse or by
 // keyboard; an edit that keeps the layout keeps the user's zoom; an empty project says so.
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
+import { openExample } from "./debugger-page.ts";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.setTimeout(90_000);
-
-async function openExample(page: Page, id: string): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("combobox", { name: "Example" }).selectOption(id);
-  await expect(page.getByTestId("flow-canvas")).toHaveAttribute("data-layout", /elk|fast/);
-}
 
 async function showLaunchGraph(page: Page): Promise<Locator> {
   await page.getByRole("tab", { name: "Launch graph" }).click();

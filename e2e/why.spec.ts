@@ -3,6 +3,7 @@
 // simulated time since), which follows the clock; Apply on the wait brings it back on screen.
 import { readFileSync } from "node:fs";
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
+import { openExample } from "./debugger-page.ts";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -16,12 +17,6 @@ function snoozeMs(): number {
   const step = project.experiences[0].steps[0];
   const cta = step.ctas.find((c: { id: string }) => c.id === "remind-me");
   return cta.actions[0].hours * hourMs;
-}
-
-async function openExample(page: Page, id: string): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("combobox", { name: "Example" }).selectOption(id);
-  await expect(page.getByTestId("flow-canvas")).toHaveAttribute("data-layout", /elk|fast/);
 }
 
 function panel(page: Page): Locator {
