@@ -7,12 +7,13 @@ import { resolveTemplate } from "../actions/attributes.ts";
 import { actionRegistry } from "../actions/registry.ts";
 import { unsafeScheme } from "../actions/url-safety.ts";
 import { compiledExperience } from "../compile/compile.ts";
+import { firedList } from "../compile/fired-list.ts";
 import { type EndState, eventTypes, type FireParams } from "../compile/machine-config.ts";
 import type { Action, ActionOf, ActionType, Experience, Project, Step } from "../format/schema.ts";
 import type { Result, ScriptStep, TraceEntry } from "../format/script.ts";
 import { nominalOrder } from "../rules/execution-order.ts";
 import { latencyOf } from "../rules/latency.ts";
-import { closingCrossOf, fallbackOf, loopBound, maxLandingsPerStep } from "../semantics.ts";
+import { loopBound, maxLandingsPerStep } from "../semantics.ts";
 import { hoursToMs, isSequential, launchReasons, showReasons } from "./eligibility.ts";
 import { ScriptStepError, StepRefused } from "./errors.ts";
 import { matchesAny, matchesPage } from "./glob.ts";
@@ -668,7 +669,7 @@ export class WorldSimulation implements Simulation, ActionRuntime {
         condition: params.id,
       });
     }
-    this.fire(listOf(step, params), source);
+    this.fire(firedList(step, params), source);
   }
 
   private onTask(experience: Experience, taskId: string, source: ActionSource): void {
@@ -700,34 +701,6 @@ function landingOrder(a: PendingLanding, b: PendingLanding): number {
 
 function effectOf(action: Action) {
   return actionRegistry[action.type as ActionType].effect;
-}
-
-/** The action list an interaction fires (SPEC §1 defaults via semantics.ts). */
-function listOf(step: Step, params: FireParams): readonly Action[] {
-  switch (params.context) {
-    case "cta": {
-      const cta = step.ctas.find((c) => c.id === params.id);
-      if (!cta) return [];
-      return step.kind === "bookInterview" && step.ctas[0] === cta
-        ? withBookInterviewFirst(cta.actions)
-        : cta.actions;
-    }
-    case "trigger":
-      return step.triggers.find((t) => t.id === params.id)?.actions ?? [];
-    case "condition":
-      return params.fallback
-        ? fallbackOf(step)
-        : (step.conditions.find((c) => c.id === params.id)?.actions ?? []);
-    case "cross":
-      return closingCrossOf(step);
-    default:
-      return [];
-  }
-}
-
-/** A bookInterview step's primary CTA implies the bookInterview action first (SPEC §2). */
-function withBookInterviewFirst(actions: readonly Action[]): Action[] {
-  return [{ type: "bookInterview" }, ...actions.filter((a) => a.type !== "bookInterview")];
 }
 
 export function createSimulation(project: Project, options: SimulationOptions = {}): Simulation {

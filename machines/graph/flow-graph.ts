@@ -3,6 +3,7 @@
 // survey answer class and the closing cross), with its target resolved statically. The
 // compiled runtime machine cannot serve here: its interactions fire action lists and the flow
 // moves only when those land, so this view is what canvases, path counting and coverage use.
+import { ctaList } from "../compile/fired-list.ts";
 import { findExperience, isAnswerable } from "../compile/machine-config.ts";
 import type { AnswerValue } from "../engine/survey.ts";
 import type { Action, Experience, Project, Step } from "../format/schema.ts";
@@ -72,18 +73,12 @@ interface Way {
   answer?: AnswerValue;
 }
 
-function ctaActions(step: Step, index: number, actions: readonly Action[]): readonly Action[] {
-  // SPEC §2: a bookInterview step's primary CTA implies the bookInterview action first.
-  if (step.kind !== "bookInterview" || index !== 0) return actions;
-  return [{ type: "bookInterview" }, ...actions.filter((a) => a.type !== "bookInterview")];
-}
-
 /** Every way out of a step, in a stable order: CTAs, triggers, answer classes, cross. */
 export function waysOut(step: Step): Way[] {
-  const ways: Way[] = step.ctas.map((cta, i) => ({
+  const ways: Way[] = step.ctas.map((cta) => ({
     id: `${step.id}/cta/${cta.id}`,
     via: { kind: "cta", id: cta.id, label: cta.label },
-    actions: ctaActions(step, i, cta.actions),
+    actions: ctaList(step, cta),
   }));
   for (const trigger of step.triggers) {
     const label = "click" in trigger.on ? `click ${trigger.on.click}` : `url ${trigger.on.url}`;

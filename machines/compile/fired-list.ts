@@ -1,0 +1,32 @@
+// The action list an interaction fires, with SPEC's defaults: the closing cross and a survey
+// step's fallback (semantics.ts), and the bookInterview a Book Interview step's primary CTA
+// implies. The engine fires it and the flow graph draws it: both read it here.
+import type { Action, Cta, Step } from "../format/schema.ts";
+import { closingCrossOf, fallbackOf } from "../semantics.ts";
+import type { FireParams } from "./machine-config.ts";
+
+/** SPEC §2: a bookInterview step's primary CTA implies the bookInterview action, first. */
+export function ctaList(step: Step, cta: Cta): readonly Action[] {
+  if (step.kind !== "bookInterview" || step.ctas[0] !== cta) return cta.actions;
+  return [{ type: "bookInterview" }, ...cta.actions.filter((a) => a.type !== "bookInterview")];
+}
+
+/** The list the interaction `params` names fires on `step` (empty when it names nothing). */
+export function firedList(step: Step, params: FireParams): readonly Action[] {
+  switch (params.context) {
+    case "cta": {
+      const cta = step.ctas.find((c) => c.id === params.id);
+      return cta ? ctaList(step, cta) : [];
+    }
+    case "trigger":
+      return step.triggers.find((t) => t.id === params.id)?.actions ?? [];
+    case "condition":
+      return params.fallback
+        ? fallbackOf(step)
+        : (step.conditions.find((c) => c.id === params.id)?.actions ?? []);
+    case "cross":
+      return closingCrossOf(step);
+    default:
+      return [];
+  }
+}
