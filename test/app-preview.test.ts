@@ -100,6 +100,12 @@ describe("persona attributes", () => {
     );
   });
 
+  it("keeps an attribute named __proto__ (found by the property above)", () => {
+    const back = attributesOf([{ key: "__proto__", value: "x" }]);
+    expect(Object.keys(back)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+  });
+
   it("reports JSON that is not an object", () => {
     expect(parseAttributesJson('{"plan":"pro"}')).toEqual({ ok: true, value: { plan: "pro" } });
     expect(parseAttributesJson("[1]").ok).toBe(false);

@@ -40,10 +40,11 @@ export function readValue(text: string): unknown {
 
 /** Rows back to attributes; blank keys are skipped, a repeated key keeps its last value. */
 export function attributesOf(rows: readonly Row[]): Attributes {
-  const out: Attributes = {};
-  for (const row of rows) {
-    const key = row.key.trim();
-    if (key) out[key] = readValue(row.value);
-  }
-  return out;
+  // fromEntries defines own properties: an attribute named "__proto__" stays an attribute
+  // (an assignment would set the object's prototype and lose it). Later rows win.
+  const entries = rows
+    .map((row) => [row.key.trim(), row.value] as const)
+    .filter(([key]) => key !== "")
+    .map(([key, value]) => [key, readValue(value)] as const);
+  return Object.fromEntries(entries);
 }
