@@ -7,48 +7,17 @@ import { coverage } from "../machines/explore/coverage.ts";
 import { indexGraph } from "../machines/explore/graph-index.ts";
 import { exploreRaces } from "../machines/explore/races.ts";
 import { scriptSetup } from "../machines/explore/script-setup.ts";
-import {
-  type Project,
-  type ProjectInput,
-  project as projectSchema,
-} from "../machines/format/schema.ts";
+import { type Project, project as projectSchema } from "../machines/format/schema.ts";
 import { flowGraph } from "../machines/graph/flow-graph.ts";
 import { flowMachine } from "../machines/graph/flow-machine.ts";
-import { generateProject } from "./generate.ts";
+import { branchSurveyInput, generateProject } from "./generate.ts";
 import { type BenchSuite, formatTable, type Measurement, measure, ms } from "./harness.ts";
 
 /** Targets from the issue. */
 export const exploreTargets = { ratioAtK14: 100, countK60Ms: 50, race7Ms: 50 } as const;
 
-type Steps = NonNullable<NonNullable<ProjectInput["experiences"]>[number]["steps"]>;
-
-/** Choice step i → one of two message steps → choice step i + 1: 2^k paths to completed. */
-export function branchSurvey(k: number): Project {
-  const steps: Steps = [];
-  for (let i = 1; i <= k; i++) {
-    const after = i === k ? "complete" : `c${i + 1}`;
-    const next = [
-      { id: "next", label: "Next", actions: [{ type: "goToStep" as const, step: after }] },
-    ];
-    steps.push(
-      {
-        id: `c${i}`,
-        kind: "choice",
-        question: { options: ["left", "right"] },
-        conditions: [
-          { id: "left", if: { anyOf: ["left"] }, actions: [{ type: "goToStep", step: `l${i}` }] },
-        ],
-        fallback: [{ type: "goToStep", step: `r${i}` }],
-      },
-      { id: `l${i}`, kind: "message", ctas: next },
-      { id: `r${i}`, kind: "message", ctas: next },
-    );
-  }
-  return projectSchema.parse({
-    version: 1,
-    experiences: [{ id: "branches", type: "survey", status: "live", steps }],
-  });
-}
+/** The issue's k two-way branches survey (bench/generate.ts), parsed. */
+export const branchSurvey = (k: number): Project => projectSchema.parse(branchSurveyInput(k));
 
 /** A tour whose CTA fires 7 actions that interfere (5,040 completion orders). */
 export function racySevenProject(): Project {

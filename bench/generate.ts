@@ -267,3 +267,34 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+type Steps = NonNullable<NonNullable<ProjectInput["experiences"]>[number]["steps"]>;
+
+/** Issue 5: choice step i → one of two message steps → choice step i + 1, the last pair
+ *  completes: 2^k paths to completed. Shared by the explore bench and the path tests. */
+export function branchSurveyInput(k: number): ProjectInput {
+  const steps: Steps = [];
+  for (let i = 1; i <= k; i++) {
+    const after = i === k ? "complete" : `c${i + 1}`;
+    const next = [
+      { id: "next", label: "Next", actions: [{ type: "goToStep" as const, step: after }] },
+    ];
+    steps.push(
+      {
+        id: `c${i}`,
+        kind: "choice",
+        question: { options: ["left", "right"] },
+        conditions: [
+          { id: "left", if: { anyOf: ["left"] }, actions: [{ type: "goToStep", step: `l${i}` }] },
+        ],
+        fallback: [{ type: "goToStep", step: `r${i}` }],
+      },
+      { id: `l${i}`, kind: "message", ctas: next },
+      { id: `r${i}`, kind: "message", ctas: next },
+    );
+  }
+  return {
+    version: 1,
+    experiences: [{ id: "branches", type: "survey", status: "live", steps }],
+  };
+}

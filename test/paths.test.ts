@@ -4,14 +4,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { branchSurveyInput } from "../bench/generate.ts";
 import { countPaths } from "../machines/explore/count.ts";
 import { explorePaths, jsonCount } from "../machines/explore/paths.ts";
 import { replayScript } from "../machines/explore/replay.ts";
-import {
-  type Project,
-  type ProjectInput,
-  project as projectSchema,
-} from "../machines/format/schema.ts";
+import { type Project, project as projectSchema } from "../machines/format/schema.ts";
 import { type FlowGraph, flowGraph } from "../machines/graph/flow-graph.ts";
 
 const examplesDir = join(import.meta.dirname, "..", "examples");
@@ -21,33 +18,8 @@ function example(name: string): Project {
   return projectSchema.parse(JSON.parse(readFileSync(join(examplesDir, name), "utf8")));
 }
 
-/** Choice step i → one of two message steps → choice step i + 1; the last pair completes. */
-function branchSurvey(k: number): Project {
-  const steps: NonNullable<ProjectInput["experiences"]>[number]["steps"] = [];
-  for (let i = 1; i <= k; i++) {
-    const after = i === k ? "complete" : `c${i + 1}`;
-    const next = [
-      { id: "next", label: "Next", actions: [{ type: "goToStep" as const, step: after }] },
-    ];
-    steps.push(
-      {
-        id: `c${i}`,
-        kind: "choice",
-        question: { options: ["left", "right"] },
-        conditions: [
-          { id: "left", if: { anyOf: ["left"] }, actions: [{ type: "goToStep", step: `l${i}` }] },
-        ],
-        fallback: [{ type: "goToStep", step: `r${i}` }],
-      },
-      { id: `l${i}`, kind: "message", ctas: next },
-      { id: `r${i}`, kind: "message", ctas: next },
-    );
-  }
-  return projectSchema.parse({
-    version: 1,
-    experiences: [{ id: "branches", type: "survey", status: "live", steps }],
-  });
-}
+/** The issue's survey of k two-way branches (shared with the bench). */
+const branchSurvey = (k: number): Project => projectSchema.parse(branchSurveyInput(k));
 
 /**
  * Brute force: every path followed one by one with its visit counts and visit stack (the
