@@ -1,9 +1,8 @@
 // End-to-end tests: Chromium against the Vite dev server. On this machine (and in CI after
 // .ci/run installs it) the system Chromium is used; elsewhere Playwright's own browser.
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium.config.ts";
 
-const systemChromium = "/usr/bin/chromium";
 const appUrl = "http://127.0.0.1:5173";
 
 export default defineConfig({
@@ -22,17 +21,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-          args: [
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

@@ -2,8 +2,8 @@
 // paint of a generated 1,000-step flow (from handing the text to the app to the canvas's
 // "painted" mark: validation, simulation, flow graph, layout in the worker, React, paint),
 // and the time from a CTA click to the next step highlighted on the canvas.
-import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../chromium.config.ts";
 import { type BenchSuite, formatTable, ms, percentile } from "./harness.ts";
 import { uiBenchProject } from "./ui-project.ts";
 import { buildApp, previewUrl, startPreview } from "./ui-server.ts";
@@ -18,18 +18,7 @@ const clickRuns = 12;
 
 /** Same browser as playwright.config.ts (system Chromium when present, same flags). */
 async function launch(): Promise<Browser> {
-  const systemChromium = "/usr/bin/chromium";
-  return chromium.launch({
-    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-    args: [
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 async function openApp(browser: Browser): Promise<Page> {
