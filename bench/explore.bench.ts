@@ -10,7 +10,12 @@ import { scriptSetup } from "../machines/explore/script-setup.ts";
 import { type Project, project as projectSchema } from "../machines/format/schema.ts";
 import { flowGraph } from "../machines/graph/flow-graph.ts";
 import { flowMachine } from "../machines/graph/flow-machine.ts";
-import { branchSurveyInput, generateProject } from "./generate.ts";
+import {
+  branchSurveyInput,
+  generateProject,
+  racyProjectInput,
+  sevenRacingActions,
+} from "./generate.ts";
 import { type BenchSuite, formatTable, type Measurement, measure, ms } from "./harness.ts";
 
 /** Targets from the issue. */
@@ -20,50 +25,8 @@ export const exploreTargets = { ratioAtK14: 100, countK60Ms: 50, race7Ms: 50 } a
 export const branchSurvey = (k: number): Project => projectSchema.parse(branchSurveyInput(k));
 
 /** A tour whose CTA fires 7 actions that interfere (5,040 completion orders). */
-export function racySevenProject(): Project {
-  return projectSchema.parse({
-    version: 1,
-    settings: { runJsEnabled: true },
-    posts: [{ id: "p1", title: "P" }],
-    experiences: [
-      {
-        id: "tour",
-        type: "tour",
-        status: "live",
-        steps: [
-          {
-            id: "a",
-            kind: "modal",
-            ctas: [
-              {
-                id: "go",
-                label: "Go",
-                actions: [
-                  { type: "goToStep", step: "next" },
-                  { type: "launchExperience", experience: "pro-tour" },
-                  { type: "openPost", post: "p1" },
-                  { type: "launchAgent", message: "hello" },
-                  { type: "runJs", code: "x", simulate: { setAttributes: { plan: "pro" } } },
-                  { type: "navigateTo", url: "/settings", openIn: "sameTab" },
-                  { type: "snooze", hours: 1, maxTimes: 2 },
-                ],
-              },
-            ],
-          },
-          { id: "b", kind: "modal" },
-        ],
-      },
-      {
-        id: "pro-tour",
-        type: "tour",
-        status: "live",
-        showOn: { trigger: "manual", urls: ["/settings"] },
-        audience: [{ attribute: "plan", op: "eq", value: "pro" }],
-        steps: [{ id: "p1", kind: "modal" }],
-      },
-    ],
-  });
-}
+export const racySevenProject = (): Project =>
+  projectSchema.parse(racyProjectInput(sevenRacingActions));
 
 /** States of a flow machine are plain names: serialise just that (no context to grow). */
 const serializeState = (state: { value: unknown }) => JSON.stringify(state.value);

@@ -268,12 +268,10 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type Steps = NonNullable<NonNullable<ProjectInput["experiences"]>[number]["steps"]>;
-
 /** Issue 5: choice step i → one of two message steps → choice step i + 1, the last pair
  *  completes: 2^k paths to completed. Shared by the explore bench and the path tests. */
 export function branchSurveyInput(k: number): ProjectInput {
-  const steps: Steps = [];
+  const steps: StepInput[] = [];
   for (let i = 1; i <= k; i++) {
     const after = i === k ? "complete" : `c${i + 1}`;
     const next = [
@@ -298,3 +296,44 @@ export function branchSurveyInput(k: number): ProjectInput {
     experiences: [{ id: "branches", type: "survey", status: "live", steps }],
   };
 }
+
+/** Issue 5's racy CTA: a tour whose first CTA fires `actions`, and a pro-only tour on
+ *  /settings that a launch among them may or may not show. Shared by the races tests and
+ *  the explore bench. */
+export function racyProjectInput(actions: readonly ActionInput[]): ProjectInput {
+  return {
+    version: 1,
+    settings: { runJsEnabled: true },
+    posts: [{ id: "p1", title: "P" }],
+    experiences: [
+      {
+        id: "tour",
+        type: "tour",
+        status: "live",
+        steps: [
+          { id: "a", kind: "modal", ctas: [{ id: "go", label: "Go", actions: [...actions] }] },
+          { id: "b", kind: "modal" },
+        ],
+      },
+      {
+        id: "pro-tour",
+        type: "tour",
+        status: "live",
+        showOn: { trigger: "manual", urls: ["/settings"] },
+        audience: [{ attribute: "plan", op: "eq", value: "pro" }],
+        steps: [{ id: "p1", kind: "modal" }],
+      },
+    ],
+  };
+}
+
+/** Seven actions that interfere (5,040 completion orders): the race bench's list. */
+export const sevenRacingActions: readonly ActionInput[] = [
+  { type: "goToStep", step: "next" },
+  { type: "launchExperience", experience: "pro-tour" },
+  { type: "openPost", post: "p1" },
+  { type: "launchAgent", message: "hello" },
+  { type: "runJs", code: "x", simulate: { setAttributes: { plan: "pro" } } },
+  { type: "navigateTo", url: "/settings", openIn: "sameTab" },
+  { type: "snooze", hours: 1, maxTimes: 2 },
+];

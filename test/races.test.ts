@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { racyProjectInput, sevenRacingActions } from "../bench/generate.ts";
 import { createSimulation } from "../machines/engine/index.ts";
 import { raceLists } from "../machines/explore/race-lists.ts";
 import { exploreFired, exploreRaces, replayOrder } from "../machines/explore/races.ts";
@@ -14,43 +15,8 @@ function example(name: string): Project {
   return projectSchema.parse(JSON.parse(readFileSync(file, "utf8")));
 }
 
-/** A tour whose first CTA fires `actions`, and a pro-only tour on /settings to launch. */
-function racyProject(actions: Action[]): Project {
-  return projectSchema.parse({
-    version: 1,
-    settings: { runJsEnabled: true },
-    posts: [{ id: "p1", title: "P" }],
-    experiences: [
-      {
-        id: "tour",
-        type: "tour",
-        status: "live",
-        steps: [
-          { id: "a", kind: "modal", ctas: [{ id: "go", label: "Go", actions }] },
-          { id: "b", kind: "modal" },
-        ],
-      },
-      {
-        id: "pro-tour",
-        type: "tour",
-        status: "live",
-        showOn: { trigger: "manual", urls: ["/settings"] },
-        audience: [{ attribute: "plan", op: "eq", value: "pro" }],
-        steps: [{ id: "p1", kind: "modal" }],
-      },
-    ],
-  });
-}
-
-const seven: Action[] = [
-  { type: "goToStep", step: "next" },
-  { type: "launchExperience", experience: "pro-tour" },
-  { type: "openPost", post: "p1" },
-  { type: "launchAgent", message: "hello" },
-  { type: "runJs", code: "x", simulate: { setAttributes: { plan: "pro" } } },
-  { type: "navigateTo", url: "/settings", openIn: "sameTab" },
-  { type: "snooze", hours: 1, maxTimes: 2 },
-];
+const racyProject = (actions: Action[]): Project => projectSchema.parse(racyProjectInput(actions));
+const seven = sevenRacingActions as Action[];
 
 function permutations(n: number): number[][] {
   if (n === 0) return [[]];
