@@ -1,4 +1,5 @@
-// What the debugger specs share: opening an example and waiting for its flow on the canvas.
+// What the debugger specs share: opening an example and waiting for its flow on the canvas,
+// the editor lines that carry a lint marker, answering the step on screen.
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export function canvas(page: Page): Locator {
@@ -11,4 +12,27 @@ export async function openExample(page: Page, id: string): Promise<void> {
   await page.getByRole("combobox", { name: "Example" }).selectOption(id);
   // The dev server compiles on first load and the machine may be busy: be patient.
   await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/, { timeout: 20_000 });
+}
+
+/** Line numbers that carry a lint marker, matched to the line-number gutter by position. */
+export async function lintedLines(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const numbers = [...document.querySelectorAll(".cm-lineNumbers .cm-gutterElement")];
+    const markers = [...document.querySelectorAll(".cm-gutter-lint .cm-gutterElement")].filter(
+      (element) => element.querySelector(".cm-lint-marker"),
+    );
+    return markers.map((marker) => {
+      const top = marker.getBoundingClientRect().top;
+      const row = numbers.find((n) => Math.abs(n.getBoundingClientRect().top - top) < 2);
+      return Number(row?.textContent ?? Number.NaN);
+    });
+  });
+}
+
+/** Clicks the answer button of the survey step on screen (NPS "Answer 10"). */
+export async function answer(page: Page, value: number): Promise<void> {
+  await page
+    .getByTestId("step-on-screen")
+    .getByRole("button", { name: `Answer ${value}`, exact: true })
+    .click();
 }

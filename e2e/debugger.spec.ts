@@ -4,7 +4,7 @@
 // launch; time travel brings preview, canvas and clock back; an invalid edit keeps the last
 // valid flow on the canvas. Screenshots of each state are saved with the test results.
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
-import { canvas, openExample } from "./debugger-page.ts";
+import { answer, canvas, openExample } from "./debugger-page.ts";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -29,10 +29,7 @@ test("NPS: 10 shows the thank-you step, 3 the tell-us-more step", async ({ page 
   await openExample(page, "nps-survey");
   await expectOnScreenAndHighlighted(page, "score");
 
-  await page
-    .getByTestId("step-on-screen")
-    .getByRole("button", { name: "Answer 10", exact: true })
-    .click();
+  await answer(page, 10);
   await expectOnScreenAndHighlighted(page, "thank-you");
   await expect(stepOnScreen(page)).toContainText("Thank you!");
   // The edge the answer took is marked on the canvas.
@@ -41,10 +38,7 @@ test("NPS: 10 shows the thank-you step, 3 the tell-us-more step", async ({ page 
 
   await page.getByRole("button", { name: "Restart" }).click();
   await expectOnScreenAndHighlighted(page, "score");
-  await page
-    .getByTestId("step-on-screen")
-    .getByRole("button", { name: "Answer 3", exact: true })
-    .click();
+  await answer(page, 3);
   await expectOnScreenAndHighlighted(page, "tell-us-more");
   await expect(stepOnScreen(page)).toContainText("What is the one thing we should fix first?");
   await expect(canvasStep(page, "thank-you")).not.toHaveAttribute("data-current", "true");
@@ -85,10 +79,7 @@ test("time travel: an earlier timeline entry brings back preview, canvas and clo
   page,
 }, testInfo) => {
   await openExample(page, "nps-survey");
-  await page
-    .getByTestId("step-on-screen")
-    .getByRole("button", { name: "Answer 10", exact: true })
-    .click();
+  await answer(page, 10);
   await expectOnScreenAndHighlighted(page, "thank-you");
   await page.getByRole("button", { name: "+24 h" }).click();
   await expect(page.getByTestId("clock")).toHaveAttribute("data-ms", String(24 * 3_600_000));
@@ -121,10 +112,7 @@ test("an invalid edit keeps the last valid flow on the canvas and says so", asyn
   page,
 }, testInfo) => {
   await openExample(page, "nps-survey");
-  await page
-    .getByTestId("step-on-screen")
-    .getByRole("button", { name: "Answer 10", exact: true })
-    .click();
+  await answer(page, 10);
   await expectOnScreenAndHighlighted(page, "thank-you");
 
   const editor = page.getByRole("textbox", { name: "Project JSON" });

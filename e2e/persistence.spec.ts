@@ -1,6 +1,7 @@
 // Saved work: edits and the session survive a reload (IndexedDB), and a share link opens the
 // same project, persona and steps in a fresh browser context.
 import { expect, type Page, test } from "@playwright/test";
+import { answer } from "./debugger-page.ts";
 
 function stepOnScreen(page: Page) {
   return page.locator('[data-testid="step-on-screen"]');
@@ -44,10 +45,7 @@ test("edits and the session are restored after a reload", async ({ page }, testI
   await page.goto("/?example=nps-survey");
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "score");
   await appendAfter(page, "Thank you!", " Really");
-  await page
-    .getByTestId("step-on-screen")
-    .getByRole("button", { name: "Answer 10", exact: true })
-    .click();
+  await answer(page, 10);
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
   await expect(stepOnScreen(page)).toContainText("Thank you! Really");
   await openMenuItem(page, "New project");
@@ -74,10 +72,7 @@ test("a share link opens the same state in a fresh browser context", async ({
   test.slow(); // a second browser context loads the whole app again
   await page.goto("/?example=nps-survey");
   await appendAfter(page, "Thank you!", " Shared");
-  await page
-    .getByTestId("step-on-screen")
-    .getByRole("button", { name: "Answer 10", exact: true })
-    .click();
+  await answer(page, 10);
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
   const text = await editorText(page);
 

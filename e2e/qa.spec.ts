@@ -3,6 +3,7 @@
 // 10 takes another branch: the replay shows which expectation fails and how.
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
+import { answer } from "./debugger-page.ts";
 
 /** The step the preview shows ([data-step] of the card on screen). */
 function stepOnScreen(page: Page) {
@@ -35,10 +36,7 @@ test("a recorded session replays green, and red once the branch changes", async 
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "score");
 
   // The session: a 10 leads to the thank-you step.
-  await page
-    .getByTestId("step-on-screen")
-    .getByRole("button", { name: "Answer 10", exact: true })
-    .click();
+  await answer(page, 10);
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
 
   const [download] = await Promise.all([

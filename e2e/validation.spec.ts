@@ -3,6 +3,7 @@
 // The editor is CodeMirror 6: its text is read from the session store's test hook (CodeMirror
 // renders only the visible lines) and its caret line from CodeMirror's own active-line gutter.
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { lintedLines } from "./debugger-page.ts";
 
 /** A trigger action that only a CTA may hold (SPEC §2: goToStep previous only in a CTA). */
 const backInTrigger = `{ "type": "goToStep", "step": "previous" }`;
@@ -33,21 +34,6 @@ async function editorText(page: Page): Promise<string> {
 async function caretLine(page: Page): Promise<number> {
   const text = await page.locator(".cm-lineNumbers .cm-activeLineGutter").textContent();
   return Number(text);
-}
-
-/** Line numbers that carry a lint marker, matched to the line-number gutter by position. */
-async function lintedLines(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const numbers = [...document.querySelectorAll(".cm-lineNumbers .cm-gutterElement")];
-    const markers = [...document.querySelectorAll(".cm-gutter-lint .cm-gutterElement")].filter(
-      (element) => element.querySelector(".cm-lint-marker"),
-    );
-    return markers.map((marker) => {
-      const top = marker.getBoundingClientRect().top;
-      const row = numbers.find((n) => Math.abs(n.getBoundingClientRect().top - top) < 2);
-      return Number(row?.textContent ?? Number.NaN);
-    });
-  });
 }
 
 /** Caret to the start and scrolled to the top, so a jump is observable. */

@@ -2,6 +2,7 @@
 // pasted JSON and a new project open as documents beside the others (edits are never lost),
 // a project file opens too, and the editor completes from the project's JSON Schema.
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { lintedLines } from "./debugger-page.ts";
 
 function editor(page: Page): Locator {
   return page.getByRole("textbox", { name: "Project JSON" });
@@ -23,21 +24,6 @@ async function openMenuItem(page: Page, name: string): Promise<void> {
 /** The editor's whole text (the session store holds what the editor last reported). */
 async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => window.__flowscope?.store.getState().text ?? "");
-}
-
-/** Line numbers that carry a lint marker, matched to the line-number gutter by position. */
-async function lintedLines(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const numbers = [...document.querySelectorAll(".cm-lineNumbers .cm-gutterElement")];
-    const markers = [...document.querySelectorAll(".cm-gutter-lint .cm-gutterElement")].filter(
-      (element) => element.querySelector(".cm-lint-marker"),
-    );
-    return markers.map((marker) => {
-      const top = marker.getBoundingClientRect().top;
-      const row = numbers.find((n) => Math.abs(n.getBoundingClientRect().top - top) < 2);
-      return Number(row?.textContent ?? Number.NaN);
-    });
-  });
 }
 
 /** 1-based line of the first line of `text` containing `needle`. */
