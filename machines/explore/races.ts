@@ -8,9 +8,9 @@
 import { ScriptStepError } from "../engine/errors.ts";
 import { createSimulation, restoreSimulation } from "../engine/simulation.ts";
 import type { PendingLanding, SimulationSnapshot, WorldState } from "../engine/types.ts";
-import type { Action, Experience, Project } from "../format/schema.ts";
+import type { Experience, Project } from "../format/schema.ts";
 import type { Effect, Result } from "../format/script.ts";
-import { defaultLatencyMs, latencyOf } from "../rules/latency.ts";
+import { defaultLatencyMs } from "../rules/latency.ts";
 import { maxRaceActions } from "../semantics.ts";
 import { type RaceList, raceLists, type UnreachableList } from "./race-lists.ts";
 import { landOne, type ModelContext, type ModelWorld, modelWorld } from "./race-model.ts";
@@ -368,19 +368,4 @@ export function exploreRaces(project: Project, options: RacesOptions = {}): Race
   }
   progress?.(lists.length, lists.length, "races");
   return { checked, racy, calm, skipped };
-}
-
-/** Actions of a list as the engine would fire them, for display. */
-export function describeAction(action: Action, project: Project): string {
-  const latency = latencyOf(action, project.settings);
-  switch (action.type) {
-    case "goToStep":
-      return `goToStep ${action.step} (${latency} ms)`;
-    case "launchExperience":
-      return `launchExperience ${action.experience} (${latency} ms)`;
-    case "navigateTo":
-      return `navigateTo ${action.url} ${action.openIn} (${latency} ms)`;
-    default:
-      return `${action.type} (${latency} ms)`;
-  }
 }
