@@ -1,6 +1,6 @@
 // Drives the engine for the store: starts a simulation from a setup, runs script steps and
 // turns each into a Moment (a persisted snapshot plus the edges it took), and replays a
-// script on a (new) project. The collector sees every simulation's inspection stream.
+// script on a (new) project. The collector sees every simulation's edges (and passes inspection on).
 import { createSimulation, restoreSimulation } from "../../machines/engine/index.ts";
 import type { EdgeCollector } from "./taken-edges.ts";
 import type { Moment, Project, ScriptStep, SessionSetup, Simulation } from "./types.ts";
@@ -15,6 +15,7 @@ export function startSimulation(
     user: { id: setup.user.id, attributes: setup.user.attributes },
     start: setup.start,
     inspect: collector.inspect,
+    onEdge: collector.onEdge,
   });
 }
 
@@ -32,7 +33,10 @@ export function restoreMoment(
   moment: Moment,
   collector: EdgeCollector,
 ): Simulation {
-  const simulation = restoreSimulation(project, moment.snapshot, collector.inspect);
+  const simulation = restoreSimulation(project, moment.snapshot, {
+    inspect: collector.inspect,
+    onEdge: collector.onEdge,
+  });
   collector.drain();
   return simulation;
 }

@@ -1,4 +1,4 @@
-import { error } from "../validate/diagnostic.ts";
+import { error } from "../model/diagnostic.ts";
 import { defineAction } from "./action.ts";
 
 export const openPost = defineAction({
@@ -19,6 +19,6 @@ export const openPost = defineAction({
     },
   },
   effect: {
-    land: (action, runtime) => runtime.openPost(action.post),
+    land: (action) => [{ type: "effect", effect: { type: "openPost", post: action.post } }],
   },
 });

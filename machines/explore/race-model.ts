@@ -6,10 +6,10 @@
 import { resolveTemplate } from "../actions/attributes.ts";
 import { unsafeScheme } from "../actions/url-safety.ts";
 import { isSequential, launchReasons, showReasons } from "../engine/eligibility.ts";
-import { matchesAny, matchesPage } from "../engine/glob.ts";
 import type { ActionSource, ExperienceState, PendingLanding, WorldState } from "../engine/types.ts";
 import type { Action, Experience, Project, Step } from "../format/schema.ts";
 import type { Effect } from "../format/script.ts";
+import { matchesAny, matchesPage } from "../model/glob.ts";
 import { nominalOrder } from "../rules/execution-order.ts";
 import { latencyOf } from "../rules/latency.ts";
 import { loopBound } from "../semantics.ts";

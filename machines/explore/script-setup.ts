@@ -2,9 +2,9 @@
 // page no URL trigger of the experience matches, so a launch shows it and nothing fires
 // before the path's first step (paths are replayed by the engine; SPEC §4 scripts).
 import { conditionHolds } from "../engine/audience.ts";
-import { matchesPage } from "../engine/glob.ts";
 import type { WorldState } from "../engine/types.ts";
 import type { AudienceCondition, Experience, Project } from "../format/schema.ts";
+import { matchesPage } from "../model/glob.ts";
 
 export interface ScriptSetup {
   user: { id: string; attributes: Record<string, unknown> };
