@@ -9,7 +9,7 @@ import type { SessionRegistry } from "./session-registry.ts";
 import { decodeSharedState, tokenFromHash } from "./share-codec.ts";
 
 /** Quiet time after the last change before writing. */
-export const autosaveDelayMs = 400;
+const autosaveDelayMs = 400;
 
 export type SaveStatus = "saved" | "pending" | "saving" | "off" | "failed";
 

@@ -5,7 +5,7 @@ import { createSimulation, restoreSimulation } from "../../machines/engine/index
 import type { EdgeCollector } from "./taken-edges.ts";
 import type { Moment, Project, ScriptStep, SessionSetup, Simulation } from "./types.ts";
 
-export function startSimulation(
+function startSimulation(
   project: Project,
   setup: SessionSetup,
   collector: EdgeCollector,

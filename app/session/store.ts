@@ -29,11 +29,11 @@ import type {
   Simulation,
 } from "./types.ts";
 
-export type { SessionInput, SessionSetup, SessionState } from "./types.ts";
+export type { SessionState } from "./types.ts";
 
 type Listener = () => void;
 
-export type RunOutcome = { ok: true } | { ok: false; message: string };
+type RunOutcome = { ok: true } | { ok: false; message: string };
 
 export interface SessionStore {
   getState(): SessionState;

@@ -12,7 +12,7 @@ export interface TakenEdge {
   edge: string;
 }
 
-export function takenEdgeOf(event: InspectionEvent): TakenEdge | undefined {
+function takenEdgeOf(event: InspectionEvent): TakenEdge | undefined {
   if (event.type !== "@xstate.action") return undefined;
   const action = event.action as { type: string; params?: unknown };
   if (action.type !== "fire") return undefined;

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
 import type { ParseError } from "../../machines/validate/index.ts";
 import type { TakenEdge } from "./taken-edges.ts";
 
-export type { Project, Result, ScriptStep, Simulation, SimulationSnapshot, TraceEntry, WorldState };
+export type { Project, Result, ScriptStep, Simulation };
 
 /** The validator's verdict on one text. */
 export interface CheckedText {
@@ -49,7 +49,7 @@ export interface Moment {
 }
 
 /** Why the session is what it is when it was not built by clicking (shown as a notice). */
-export interface SessionNotice {
+interface SessionNotice {
   kind: "info" | "warning";
   message: string;
 }
