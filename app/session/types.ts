@@ -48,6 +48,12 @@ export interface Moment {
   taken: TakenEdge[];
 }
 
+/** Steps replayed so far of a script that replays in slices. */
+export interface ReplayProgress {
+  done: number;
+  total: number;
+}
+
 /** Why the session is what it is when it was not built by clicking (shown as a notice). */
 interface SessionNotice {
   kind: "info" | "warning";
@@ -84,6 +90,8 @@ export interface SessionState {
   notice: SessionNotice | null;
   /** False after a forced preview: the moments do not come from a script (QA should warn). */
   replayable: boolean;
+  /** A long script replaying in slices (a share link's, a saved session's): how far it is. */
+  replay: ReplayProgress | null;
   /** True once a Stately inspector is connected (runs are inspected from then on). */
   inspecting: boolean;
   /** Bumped at every change (cheap key for effects). */
