@@ -145,7 +145,7 @@ function renderValue(value: unknown): string {
 
 // --------------------------------------------------------------------------- final state
 
-export function formatFinalState(result: Result, options: TimelineOptions): string {
+function formatFinalState(result: Result, options: TimelineOptions): string {
   const heading = (text: string) => paint(options.color, "bold", text);
   return [
     heading("Experiences"),

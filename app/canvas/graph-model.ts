@@ -34,7 +34,7 @@ export type LaunchedNodeData = {
 
 export type NodeData = StepNodeData | EndNodeData | LaunchedNodeData;
 
-export interface ModelNode {
+interface ModelNode {
   id: string;
   data: NodeData;
   width: number;
@@ -69,7 +69,7 @@ export const crossEdgeStepLimit = 60;
 const stepWidth = 240;
 const maxCtaRows = 4;
 
-export function stepHeight(data: StepNodeData): number {
+function stepHeight(data: StepNodeData): number {
   const ctaRows = Math.min(data.ctas.length, maxCtaRows) + (data.ctas.length > maxCtaRows ? 1 : 0);
   return (
     52 +

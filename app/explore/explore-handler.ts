@@ -17,7 +17,7 @@ export type Post = (answer: ExploreAnswer) => void;
 export type Clock = () => number;
 
 /** Progress reports are at most this often (ms), except a phase's first and last. */
-export const progressIntervalMs = 50;
+const progressIntervalMs = 50;
 
 /** A progress callback: a phase's first and last report, the rest throttled, no repeats. */
 export function throttledProgress(

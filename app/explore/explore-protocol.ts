@@ -44,20 +44,20 @@ export interface PathsAnswer {
   outcome: JobOutcome<PathsReport>;
 }
 
-export interface RacesAnswer {
+interface RacesAnswer {
   type: "races";
   id: number;
   outcome: JobOutcome<RacesReport>;
 }
 
-export interface DoneAnswer {
+interface DoneAnswer {
   type: "done";
   id: number;
   ms: number;
 }
 
 /** Made by the client, not the worker: the worker itself failed (could not start, crashed). */
-export interface FailedAnswer {
+interface FailedAnswer {
   type: "failed";
   id: number;
   message: string;

@@ -8,7 +8,7 @@ import type { CoveragePath } from "../../machines/explore/coverage.ts";
 import type { ScriptSetup } from "../../machines/explore/script-setup.ts";
 import type { ScriptStep } from "../../machines/format/script.ts";
 
-export type StepOutcome = { ok: true } | { ok: false; message: string };
+type StepOutcome = { ok: true } | { ok: false; message: string };
 
 export interface PathReplayDriver {
   /** Brings the flow canvas into view. */
@@ -30,7 +30,7 @@ export const sessionChangedMessage = "the session changed";
 /** Runs `task` after `ms`; returns a function that stops it. */
 export type Schedule = (task: () => void, ms: number) => () => void;
 
-export const timerSchedule: Schedule = (task, ms) => {
+const timerSchedule: Schedule = (task, ms) => {
   const timer = setTimeout(task, ms);
   return () => clearTimeout(timer);
 };

@@ -8,7 +8,7 @@ import { startRequest } from "./explore-run.ts";
 import { type ExploreState, exploreReducer, initialExploreState } from "./explore-state.ts";
 
 /** Quiet time after an edit or a new selection before exploring. */
-export const exploreDebounceMs = 300;
+const exploreDebounceMs = 300;
 
 export interface Explorer {
   state: ExploreState;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { scriptStep } from "../../machines/format/script.ts";
 
-export const sessionUser = z.object({
+const sessionUser = z.object({
   id: z.string(),
   attributes: z.record(z.string(), z.unknown()),
 });

@@ -4,7 +4,7 @@
 import type { Result, ScriptStep } from "../../machines/format/script.ts";
 import type { SavedSession } from "./session-model.ts";
 
-export interface SessionView extends SavedSession {
+interface SessionView extends SavedSession {
   /** The result of the steps run so far; null while the project is invalid or not loaded. */
   result: Result | null;
 }

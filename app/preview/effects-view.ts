@@ -16,7 +16,7 @@ function runJsCodes(actions: readonly Action[]): string[] {
 }
 
 /** Every runJs code the step (or block) holds: the effect names the step, not the list. */
-export function runJsCodeOf(project: Project, effect: Extract<Effect, { type: "runJs" }>) {
+function runJsCodeOf(project: Project, effect: Extract<Effect, { type: "runJs" }>) {
   if (effect.block) {
     const block = project.resourceCenter.blocks.find((b) => b.id === effect.block);
     return block ? runJsCodes(block.actions) : [];

@@ -54,7 +54,7 @@ interface QaPanelViewProps {
   projectPath: string;
 }
 
-export function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
+function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
   const driver = useMemo(() => driverOf(session), [session]);
   const [replay, setReplay] = useState<ReplayState | null>(null);
   const [folded, setFolded] = useState(false);

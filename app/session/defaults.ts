@@ -4,8 +4,8 @@
 import type { Experience, Project } from "../../machines/format/schema.ts";
 import type { SessionSetup } from "./types.ts";
 
-export const defaultStartAt = "2026-01-05T09:00:00Z";
-export const defaultUserId = "u1";
+const defaultStartAt = "2026-01-05T09:00:00Z";
+const defaultUserId = "u1";
 
 /** A page an automatic experience shows on, written without wildcards; else "/". */
 export function defaultStartUrl(project: Project): string {

@@ -6,7 +6,7 @@
 import type { PendingLanding } from "../../machines/engine/index.ts";
 import type { TraceEntry } from "../../machines/format/script.ts";
 
-export type LaneOutcome = "landed" | "interrupted" | "blocked" | "inFlight" | "dropped";
+type LaneOutcome = "landed" | "interrupted" | "blocked" | "inFlight" | "dropped";
 
 export interface Lane {
   action: string;

@@ -11,7 +11,7 @@ export interface MomentGroup {
   end: number;
 }
 
-export function momentLabel(moment: Moment, index: number): string {
+function momentLabel(moment: Moment, index: number): string {
   if (index === 0) return moment.step ? describeScriptStep(moment.step) : "start";
   return moment.step ? describeScriptStep(moment.step) : "preview";
 }

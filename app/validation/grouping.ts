@@ -14,7 +14,7 @@ export interface DiagnosticGroup {
 const experiencePointer = /^\/experiences\/(\d+)(?:\/|$)/;
 
 /** Index of the experience a pointer lies in, or null for project-level places. */
-export function experienceIndexOf(pointer: string): number | null {
+function experienceIndexOf(pointer: string): number | null {
   const match = experiencePointer.exec(pointer);
   return match ? Number(match[1]) : null;
 }

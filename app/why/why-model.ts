@@ -24,7 +24,7 @@ export type ApplyPlan =
   | { kind: "run"; step: ScriptStep; title: string }
   | { kind: "setup"; setup: SessionSetup; title: string };
 
-export interface FixView {
+interface FixView {
   text: string;
   /** Null when the fix is not a session change (edit the project, drive another flow). */
   apply: ApplyPlan | null;
@@ -48,7 +48,7 @@ export interface ReasonView {
   fixes: FixView[];
 }
 
-export interface SnoozeLeft {
+interface SnoozeLeft {
   /** Simulated ms until the snooze runs out (derived from world time: it ticks with it). */
   ms: number;
   text: string;

@@ -1,4 +1,4 @@
-// Shared by the explorer commands (paths, races, why, graph): the experience check and
+// Shared by several commands (paths, why, machine, …): the experience check, the JSON output and
 // small number parsing, so each command file keeps to its own output.
 import type { Project } from "../../machines/format/schema.ts";
 import { CliError, ExitCode } from "../exit.ts";
