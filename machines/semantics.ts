@@ -130,8 +130,10 @@ export const multiChoiceClassOptionCap = 12;
  * times. A path is a sequence of transitions that move the flow (a `stays` edge, which moves
  * nothing, is not a transition of a path; coverage still takes it). Acyclic flows are
  * counted exactly whatever the bound; `previous` is resolved from the path's own visit stack.
+ * 1 by default: the simple paths of the compiled machine, exactly what xstate/graph's
+ * getSimplePaths finds on it (one model, one count); `--revisits N` counts loops too.
  */
-export const defaultRevisits = 2;
+export const defaultRevisits = 1;
 
 /**
  * Path counting work budget (memoised states × key length). Past it, the count is redone
