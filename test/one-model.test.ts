@@ -173,7 +173,10 @@ describe("the engine takes only targeted transitions of the exported machine", (
               to: (transition.target ?? []).map((t) => t.key),
             });
           }
-          before.set(event.actorRef, String((event.snapshot as { value: unknown }).value));
+          before.set(
+            event.actorRef,
+            String((event.snapshot as unknown as { value: unknown }).value),
+          );
         };
         try {
           simulate(project, script, { inspect });

@@ -7,7 +7,7 @@
 // and the notice says that this session cannot be replayed as a script.
 import { restoreSimulation, type SimulationSnapshot } from "../../machines/engine/index.ts";
 import type { Experience } from "../../machines/format/schema.ts";
-import { type FlowEdge, flowGraph } from "../../machines/graph/index.ts";
+import { type FlowEdge, flowGraph, stepNodeId } from "../../machines/graph/index.ts";
 import { momentOf, replaySteps, restoreMoment, runStep } from "./runner.ts";
 import type { EdgeCollector } from "./taken-edges.ts";
 import type { Moment, Project, ScriptStep, SessionSetup, Simulation } from "./types.ts";
@@ -78,7 +78,7 @@ function unwind(cameBy: Map<string, FlowEdge>, from: string, to: string): FlowEd
 
 function stepOnScreen(simulation: Simulation, experienceId: string): string | null {
   const state = simulation.world().experiences[experienceId];
-  return state?.status === "active" ? state.step : null;
+  return state?.status === "active" && state.step !== null ? stepNodeId(state.step) : null;
 }
 
 /** Tries the real route; returns the moments when it lands on the step. */
@@ -103,7 +103,7 @@ function scriptedRoute(
   }
   const current = stepOnScreen(simulation, experience.id);
   if (current === null) return { failed: `"${experience.id}" did not show for this persona` };
-  const route = routeBetween(flowGraph(project, experience.id).edges, current, stepId);
+  const route = routeBetween(flowGraph(project, experience.id).edges, current, stepNodeId(stepId));
   if (!route) return { failed: `no way from "${current}" to "${stepId}" by clicks or answers` };
   for (const edge of route) {
     const step = scriptStepFor(edge, experience.id);

@@ -11,11 +11,14 @@ import type { AnswerValue } from "../compile/survey.ts";
 import { stepIndex } from "../format/lookup.ts";
 import type { Action, Project, Step } from "../format/schema.ts";
 import type { EndState } from "../model/experience.ts";
+import { keyOf } from "../model/keys.ts";
 
 export type { EdgeVia, ViaKind } from "../compile/routes.ts";
 export type EndId = EndState;
 export const endIds: readonly EndId[] = ["completed", "dismissed", "snoozed"];
 
+/** Node ids are the machine's state keys (model/keys.ts): a step named "completed" is
+ *  `~completed`, never the end. For every plain id the key is the id itself. */
 export type FlowNode =
   | { id: string; kind: "step"; step: Step; index: number }
   | { id: EndId; kind: "end" }
@@ -51,6 +54,9 @@ export function launchedNodeId(experience: string): string {
   return `launched:${experience}`;
 }
 
+/** The node id of a step (its state key). */
+export const stepNodeId = keyOf;
+
 export function isEndNode(graph: FlowGraph, id: string): boolean {
   return !graph.nodes.some((n) => n.id === id && n.kind === "step");
 }
@@ -59,16 +65,10 @@ export function isEndNode(graph: FlowGraph, id: string): boolean {
 function edgeOf(
   candidates: readonly TransitionConfig[],
   meta: RouteMeta,
-  idOfKey: (key: string) => string,
   stepBefore: string | undefined,
 ): FlowEdge {
-  const edge: FlowEdge = {
-    id: meta.edge,
-    from: meta.step,
-    to: meta.step,
-    via: meta.via,
-    actions: meta.actions,
-  };
+  const from = keyOf(meta.step);
+  const edge: FlowEdge = { id: meta.edge, from, to: from, via: meta.via, actions: meta.actions };
   if (meta.answer !== undefined) edge.answer = meta.answer;
   if (meta.stays) {
     edge.stays = true;
@@ -79,14 +79,14 @@ function edgeOf(
     return edge;
   }
   if (meta.back) {
-    const targets = candidates.map((t) => idOfKey(t.target as string));
+    const targets = candidates.map((t) => t.target as string);
     edge.back = true;
     edge.backTargets = targets;
     edge.to = stepBefore !== undefined && targets.includes(stepBefore) ? stepBefore : targets[0];
     return edge;
   }
   // A snooze's fallback once maxTimes is reached (a guard) is not a route of its own.
-  edge.to = idOfKey(candidates[0].target as string);
+  edge.to = candidates[0].target as string;
   return edge;
 }
 
@@ -101,21 +101,20 @@ export function flowGraph(project: Project, experienceId: string): FlowGraph {
     if (typeof id !== "string" || experience.type === "checklist") continue;
     stepOfKey.set(key, id);
     const index = stepIndex(experience, id);
-    nodes.push({ id, kind: "step", step: steps[index], index });
+    nodes.push({ id: key, kind: "step", step: steps[index], index });
   }
   for (const end of endIds) nodes.push({ id: end, kind: "end" });
-  const idOfKey = (key: string) => stepOfKey.get(key) ?? key;
   const edges: FlowEdge[] = [];
   const launched = new Set<string>();
   for (const [key, state] of Object.entries(config.states)) {
     if (!stepOfKey.has(key)) continue;
     const index = stepIndex(experience, stepOfKey.get(key) as string);
-    const before = index > 0 ? steps[index - 1].id : undefined;
+    const before = index > 0 ? keyOf(steps[index - 1].id) : undefined;
     for (const transitions of Object.values(state.on ?? {})) {
       const candidates = Array.isArray(transitions) ? transitions : [transitions];
       const meta = candidates[0]?.meta;
       if (!meta) continue;
-      const edge = edgeOf(candidates, meta, idOfKey, before);
+      const edge = edgeOf(candidates, meta, before);
       if (meta.launch !== undefined) launched.add(meta.launch);
       edges.push(edge);
     }
@@ -124,7 +123,7 @@ export function flowGraph(project: Project, experienceId: string): FlowGraph {
     nodes.push({ id: launchedNodeId(id), kind: "launched", experience: id });
   return {
     experience: experience.id,
-    initial: steps[0]?.id ?? "completed",
+    initial: steps[0] ? keyOf(steps[0].id) : "completed",
     nodes,
     edges,
   };

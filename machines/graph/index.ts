@@ -12,6 +12,7 @@ export {
   flowGraph,
   isEndNode,
   launchedNodeId,
+  stepNodeId,
   type ViaKind,
 } from "./flow-graph.ts";
 export {
