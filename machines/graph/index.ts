@@ -23,3 +23,4 @@ export {
   type LaunchNodeKind,
   launchGraph,
 } from "./launch-graph.ts";
+export { postOrder } from "./post-order.ts";
