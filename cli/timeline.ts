@@ -8,7 +8,7 @@
 //   +0.400s  action.landed         navigateTo #1  onboarding
 //
 // Actions fired by one list at one instant share a bracket (they fire together, SPEC §3.3).
-import type { Result, TraceEntry } from "../machines/format/script.ts";
+import type { Result, TraceEntry } from "../machines/format/index.ts";
 import { paint } from "./io.ts";
 
 export interface TimelineOptions {

@@ -32,8 +32,9 @@ export function answerRange(step: Step): { min: number; max: number } {
   return q && "min" in q ? { min: q.min, max: q.max } : defaultScaleRange;
 }
 
-/** Built-in attributes (Jimo Email, Jimo Username) are never "undefined by every persona". */
-export { builtInAttributes } from "./actions/attributes.ts";
+// Built-in attributes (Jimo Email, Jimo Username) are never "undefined by every persona": the
+// list is `builtInAttributes` in actions/attributes.ts (semantics.ts, in layer rules, imports no
+// action).
 
 // ------------------------------------------------------------------- engine (SPEC §3)
 // Decisions the engine takes where SPEC §3 is silent. The code that applies each one points

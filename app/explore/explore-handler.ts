@@ -1,9 +1,8 @@
 // What the explorer worker does with one request, as a plain function (the worker file only
 // wires it to `self`, so tests call it directly): the paths of the selected experience, then
 // the races of the project, with throttled progress reports in between.
-import { explorePaths } from "../../machines/explore/paths.ts";
-import { exploreRaces } from "../../machines/explore/races.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import { explorePaths, exploreRaces } from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 import type {
   ExploreAnswer,
   ExploreJob,

@@ -4,9 +4,8 @@
 // app, anything in tests); the returned function cancels the walk (a newer click, an edit).
 // The user stays in charge: when the session changed between two of its steps (a canvas
 // click, a preview step, time travel, a fix), the walk stops and leaves the session alone.
-import type { CoveragePath } from "../../machines/explore/coverage.ts";
-import type { ScriptSetup } from "../../machines/explore/script-setup.ts";
-import type { ScriptStep } from "../../machines/format/script.ts";
+import type { CoveragePath, ScriptSetup } from "../../machines/explore/index.ts";
+import type { ScriptStep } from "../../machines/format/index.ts";
 
 type StepOutcome = { ok: true } | { ok: false; message: string };
 

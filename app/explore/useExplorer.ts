@@ -2,7 +2,7 @@
 // request to the worker for the reports that are not current, superseding the running one;
 // Cancel terminates the worker, Run again asks for what is still missing.
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { createExploreClient, type ExploreClient } from "./explore-client.ts";
 import { startRequest } from "./explore-run.ts";
 import { type ExploreState, exploreReducer, initialExploreState } from "./explore-state.ts";

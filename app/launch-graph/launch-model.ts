@@ -3,15 +3,15 @@
 // on some cycle flagged (every node of a strongly connected group, every edge inside one; the
 // closing edge of each group's shortest cycle marked), and that shortest cycle in words for
 // the list above the canvas. Pure: the components only draw it.
-import type { Experience, Project } from "../../machines/format/schema.ts";
+import type { Experience, Project } from "../../machines/format/index.ts";
 import {
   type LaunchCycle,
   type LaunchEdgeKind,
   type LaunchGraph,
   type LaunchNodeKind,
   launchGraph,
-} from "../../machines/graph/launch-graph.ts";
-import { postOrder } from "../../machines/graph/post-order.ts";
+  postOrder,
+} from "../../machines/graph/index.ts";
 import { labelBox, shorten } from "../canvas/graph-model.ts";
 import type { LayoutEdge, LayoutNode } from "../canvas/layout-types.ts";
 

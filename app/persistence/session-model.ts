@@ -2,7 +2,7 @@
 // the selected experience. Checked with zod on the way in, since IndexedDB, imported files and
 // share links are all input the user can tamper with.
 import { z } from "zod";
-import { scriptStep } from "../../machines/format/script.ts";
+import { scriptStep } from "../../machines/format/index.ts";
 
 const sessionUser = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 // The answer controls of survey steps: a row of numbers (NPS 0–10, scale), options (choice,
 // multiChoice) and an open text. Each submits through `onAnswer`.
 import { useState } from "react";
-import type { Step } from "../../machines/format/schema.ts";
+import type { Step } from "../../machines/format/index.ts";
 
 type Answer = number | string | string[];
 

@@ -1,7 +1,6 @@
 // Side effects as a user reads them: what happened and its detail as plain text. runJs shows
 // the code the project holds for it (never executed); URLs are text, never links.
-import type { Action, Project } from "../../machines/format/schema.ts";
-import type { Effect } from "../../machines/format/script.ts";
+import type { Action, Effect, Project } from "../../machines/format/index.ts";
 
 export interface EffectView {
   kind: Effect["type"];

@@ -2,7 +2,7 @@
 // step by step or at once, with pass/fail per expectation. The replay drives the live session,
 // so the canvas, preview and timeline follow each step.
 import { useMemo, useRef, useState } from "react";
-import type { Recording } from "../../machines/format/script.ts";
+import type { Recording } from "../../machines/format/index.ts";
 import { downloadText } from "../persistence/download.ts";
 import { sessionPort } from "../persistence/session-bridge.ts";
 import type { SessionPort } from "../persistence/session-port.ts";

@@ -9,7 +9,7 @@ import type {
   Result,
   ScriptStep,
   TraceEntry,
-} from "../../machines/format/script.ts";
+} from "../../machines/format/index.ts";
 import type { DocumentOrigin } from "../workspace/document-model.ts";
 
 export interface RecordInput {

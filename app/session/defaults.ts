@@ -1,7 +1,7 @@
 // Where a fresh session starts for a project. Decided here (the SPEC is silent on the UI):
 // the first persona of the project, the first literal page (no `*`) an automatic experience
 // shows on (so the page opens on something to see), the script's default instant.
-import type { Experience, Project } from "../../machines/format/schema.ts";
+import type { Experience, Project } from "../../machines/format/index.ts";
 import type { SessionSetup } from "./types.ts";
 
 const defaultStartAt = "2026-01-05T09:00:00Z";

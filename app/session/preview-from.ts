@@ -6,7 +6,7 @@
 // `previous`), the step is forced: the experience actor is restored directly in that state,
 // and the notice says that this session cannot be replayed as a script.
 import { restoreSimulation, type SimulationSnapshot } from "../../machines/engine/index.ts";
-import type { Experience } from "../../machines/format/schema.ts";
+import type { Experience } from "../../machines/format/index.ts";
 import { type FlowEdge, flowGraph, stepNodeId } from "../../machines/graph/index.ts";
 import { momentOf, replaySteps, restoreMoment, runStep } from "./runner.ts";
 import type { EdgeCollector } from "./taken-edges.ts";

@@ -2,9 +2,8 @@
 // persona and start, and the simulation as a list of moments (one per script step) for
 // time travel. Every field is replaced, never mutated, so selectors can compare by identity.
 import type { Simulation, SimulationSnapshot, WorldState } from "../../machines/engine/index.ts";
-import type { Project } from "../../machines/format/schema.ts";
-import type { Result, ScriptStep, TraceEntry } from "../../machines/format/script.ts";
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Project, Result, ScriptStep, TraceEntry } from "../../machines/format/index.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import type { ParseError } from "../../machines/validate/index.ts";
 import type { TakenEdge } from "./taken-edges.ts";
 

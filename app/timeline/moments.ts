@@ -1,6 +1,6 @@
 // The timeline's entries grouped by the moment (script step) that recorded them.
 import { describeScriptStep } from "../../machines/engine/index.ts";
-import type { TraceEntry } from "../../machines/format/script.ts";
+import type { TraceEntry } from "../../machines/format/index.ts";
 import type { Moment } from "../session/types.ts";
 
 export interface MomentGroup {

@@ -1,6 +1,6 @@
 // Groups diagnostics by the experience their pointer lies in (`/experiences/N/…`), labelled with
 // that experience's name and id; everything else (settings, posts, agent…) goes under "Project".
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 
 export interface DiagnosticGroup {
   /** "project" or "experience-N"; stable React key and test hook. */

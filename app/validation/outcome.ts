@@ -1,6 +1,6 @@
 // What the validation report shows for one editor text: the session's verdict (built by
 // shell/report-outcome.ts) in the shape the report reads.
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import type { ParseError } from "../../machines/validate/index.ts";
 
 export type { ParseError };

@@ -1,6 +1,6 @@
 // Shared by several commands (paths, why, machine, …): the experience check, the JSON output and
 // small number parsing, so each command file keeps to its own output.
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 
 export function requireExperienceId(project: Project, id: string, file: string): void {

@@ -1,6 +1,6 @@
 // `flowscope graph <project.json> [--json]` (issue 5, item 4): the launch graph — who
 // launches, opens or navigates to what — with every cycle and the path that closes it.
-import { type LaunchGraph, launchGraph } from "../../machines/graph/launch-graph.ts";
+import { type LaunchGraph, launchGraph } from "../../machines/graph/index.ts";
 import { ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
 import { type CommandContext, defineCommand, jsonOption, projectArgument } from "./command.ts";

@@ -5,10 +5,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { describeScriptStep } from "../../machines/engine/index.ts";
-import { CountBudgetError } from "../../machines/explore/count.ts";
-import { coverageRecordings, coverageVitestFile } from "../../machines/explore/export.ts";
-import { explorePaths, type PathsReport } from "../../machines/explore/paths.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import {
+  CountBudgetError,
+  coverageRecordings,
+  coverageVitestFile,
+  explorePaths,
+  type PathsReport,
+} from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
 import {

@@ -1,7 +1,7 @@
 // `flowscope races <project.json> [--json]` (issue 5, item 2): every action list with more
 // than one action, every completion order of its landings, grouped by outcome; the lists
 // whose outcome depends on timing are listed with one order per outcome.
-import { exploreRaces, type ListRaces, type RacesReport } from "../../machines/explore/races.ts";
+import { exploreRaces, type ListRaces, type RacesReport } from "../../machines/explore/index.ts";
 import { ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
 import { type CommandContext, defineCommand, jsonOption, projectArgument } from "./command.ts";

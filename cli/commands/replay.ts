@@ -11,10 +11,13 @@ import {
   countExpectations,
   formatMismatches,
   matchExpectation,
-} from "../../machines/engine/expect.ts";
-import type { Recording, Result } from "../../machines/format/script.ts";
-import { recording as recordingSchema } from "../../machines/format/script.ts";
-import { recordingProjectLookup } from "../../machines/semantics.ts";
+} from "../../machines/engine/index.ts";
+import {
+  type Recording,
+  type Result,
+  recording as recordingSchema,
+} from "../../machines/format/index.ts";
+import { recordingProjectLookup } from "../../machines/rules/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
 import { type CommandContext, defineCommand } from "./command.ts";

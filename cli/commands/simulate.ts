@@ -4,10 +4,14 @@
 // shape or a script step that cannot be done; 2 when a file cannot be read or parsed.
 import type { z } from "zod";
 import { type ExternalInspector, ScriptStepError, simulate } from "../../machines/engine/index.ts";
-import { parseJsonText } from "../../machines/format/json-text.ts";
-import type { Project } from "../../machines/format/schema.ts";
-import { type Result, type Script, script as scriptSchema } from "../../machines/format/script.ts";
-import { childPointer } from "../../machines/validate/diagnostic.ts";
+import {
+  type Project,
+  parseJsonText,
+  type Result,
+  type Script,
+  script as scriptSchema,
+} from "../../machines/format/index.ts";
+import { childPointer } from "../../machines/model/index.ts";
 import { validateText } from "../../machines/validate/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { formatDiagnosticLine, formatParseError } from "../format/diagnostics.ts";

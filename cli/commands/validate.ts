@@ -1,6 +1,6 @@
 // `flowscope validate <project.json> [--json]` (SPEC §4): exit 0 without errors, 1 with
 // errors, 2 when the file cannot be read or is not JSON.
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import { validateText } from "../../machines/validate/index.ts";
 import { ExitCode } from "../exit.ts";
 import {

@@ -1,8 +1,8 @@
 // `flowscope why <project.json> --experience <id> --script <script.json> [--json]` (issue 5,
 // item 3): in the world the script leaves, every condition that keeps the experience off
 // screen, each with the smallest change that would lift it.
-import { type WhyReport, whyAfterScript } from "../../machines/explore/why.ts";
-import { script as scriptSchema } from "../../machines/format/script.ts";
+import { type WhyReport, whyAfterScript } from "../../machines/explore/index.ts";
+import { script as scriptSchema } from "../../machines/format/index.ts";
 import { ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
 import {

@@ -12,7 +12,7 @@
 // matches does not depend on the other pairs: if some embedding j1 < j2 < … exists, the greedy
 // pick g_i satisfies g_i <= j_i by induction (j_i is itself a candidate after g_{i-1} <= j_{i-1}),
 // so greedy never runs out before an embedding would.
-import { childPointer } from "../validate/diagnostic.ts";
+import { childPointer } from "../model/diagnostic.ts";
 
 /** Keys whose arrays match as an ordered subsequence of subset-matching elements. */
 export const subsequenceKeys: ReadonlySet<string> = new Set([

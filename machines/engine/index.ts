@@ -7,8 +7,15 @@ export {
 } from "../compile/index.ts";
 export { surveyTestHolds, validateAnswer } from "../compile/survey.ts";
 export { matchesPage } from "../model/glob.ts";
-export { audienceFailures } from "./audience.ts";
+export { audienceFailures, conditionHolds } from "./audience.ts";
 export { describeScriptStep, ScriptStepError } from "./errors.ts";
+export {
+  countExpectations,
+  formatMismatches,
+  type Mismatch,
+  matchExpectation,
+  subsequenceKeys,
+} from "./expect.ts";
 export { simulate } from "./simulate.ts";
 export { createSimulation, restoreSimulation } from "./simulation.ts";
 export { migrateSnapshot, type SnapshotV1, type StoredSnapshot } from "./snapshot.ts";

@@ -24,3 +24,4 @@ export {
   type LaunchNodeKind,
   launchGraph,
 } from "./launch-graph.ts";
+export { postOrder } from "./post-order.ts";
