@@ -12,7 +12,7 @@ export function machineFromConfig(config: MachineConfig): AnyStateMachine {
   const runtime = {
     ...config,
     context: ({ input }: { input?: { snoozeCount?: number } }) => ({
-      history: [],
+      history: null,
       snoozeCount: input?.snoozeCount ?? 0,
     }),
   };

@@ -13,6 +13,11 @@ export {
   type FlowContext,
   type FlowEvent,
   flowImplementations,
+  liveContext,
+  type StoredFlowContext,
+  storedContext,
+  type VisitStack,
+  visitStack,
 } from "./implementations.ts";
 export {
   checklistClose,

@@ -76,7 +76,7 @@ export interface MachineConfig {
   id: string;
   description?: string;
   initial: string;
-  context: { history: string[]; snoozeCount: number };
+  context: { history: null; snoozeCount: number };
   states: Record<string, StateConfig>;
   on: Record<string, TransitionConfig | TransitionConfig[]>;
 }
@@ -240,7 +240,7 @@ function flowConfig(project: Project, experience: Experience): MachineConfig {
     description: experience.name ?? experience.id,
     // Decided here (semantics.ts): a flow without steps completes as soon as it is shown.
     initial: experience.steps[0] ? keyOf(experience.steps[0].id) : "completed",
-    context: { history: [], snoozeCount: 0 },
+    context: { history: null, snoozeCount: 0 },
     states,
     on: { [landEvent]: landTransitions(experience, endStates) },
   };
@@ -269,7 +269,7 @@ function checklistConfig(experience: Experience): MachineConfig {
     id: keyOf(experience.id),
     description: experience.name ?? experience.id,
     initial: checklistOpenState,
-    context: { history: [], snoozeCount: 0 },
+    context: { history: null, snoozeCount: 0 },
     states: { [checklistOpenState]: { on }, ...finals(ends) },
     on: {
       [landEvent]: ends.map((end) => ({

@@ -3,7 +3,13 @@
 // (`entered`) and their snapshots (a final state ends the display); inspection is left to
 // tools (an external inspector sees every actor).
 import { type AnyActorRef, type AnyStateMachine, createActor } from "xstate";
-import type { EnteredEvent, FlowContext, FlowEvent } from "../compile/implementations.ts";
+import {
+  type EnteredEvent,
+  type FlowContext,
+  type FlowEvent,
+  liveContext,
+  storedContext,
+} from "../compile/implementations.ts";
 import type { EndState } from "../model/experience.ts";
 import type { ExternalInspector } from "./types.ts";
 
@@ -21,15 +27,30 @@ export class ActorHost {
 
   constructor(private readonly inspect?: ExternalInspector) {}
 
-  /** Starts a display: from the first step (`input`), or restored from a persisted snapshot. */
+  /**
+   * Starts a display: from the first step (`input`), restored from a stored snapshot, or put
+   * at a state with a context (a forced step, a migrated snapshot).
+   */
   start(
     experience: string,
     machine: AnyStateMachine,
-    from: { input: unknown } | { snapshot: unknown },
+    from:
+      | { input: unknown }
+      | { snapshot: unknown }
+      | { value: string; context: { history: string[]; snoozeCount: number } },
   ): void {
     this.actors.get(experience)?.stop();
+    const snapshot =
+      "snapshot" in from
+        ? liveSnapshot(from.snapshot)
+        : "value" in from
+          ? machine.getPersistedSnapshot(
+              machine.resolveState({ value: from.value, context: liveContext(from.context) }),
+            )
+          : undefined;
+    const input = "input" in from ? from.input : undefined;
     const actor = createActor(machine, {
-      ...("snapshot" in from ? { snapshot: from.snapshot as never } : { input: from.input }),
+      ...(snapshot ? { snapshot: snapshot as never } : { input }),
       ...(this.inspect ? { inspect: this.inspect } : {}),
     });
     actor.on("entered", (event: EnteredEvent) => {
@@ -77,8 +98,10 @@ export class ActorHost {
   persisted(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [id, actor] of this.actors) {
+      const persisted = actor.getPersistedSnapshot() as { context?: FlowContext };
+      const context = persisted.context ? storedContext(persisted.context) : undefined;
       Object.defineProperty(out, id, {
-        value: actor.getPersistedSnapshot(),
+        value: context ? { ...persisted, context } : persisted,
         enumerable: true,
         writable: true,
         configurable: true,
@@ -94,4 +117,10 @@ export class ActorHost {
     this.endings.set(experience, snapshot.value as EndState);
     this.observed.push({ kind: "ended", experience, how: snapshot.value as EndState });
   }
+}
+
+/** A stored snapshot with its context as the running machine keeps it (a visit stack). */
+function liveSnapshot(stored: unknown): unknown {
+  const snapshot = stored as { context?: { history?: unknown; snoozeCount?: unknown } };
+  return snapshot?.context ? { ...snapshot, context: liveContext(snapshot.context) } : stored;
 }

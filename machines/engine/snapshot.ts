@@ -3,6 +3,7 @@
 // it is rebuilt from the world, which holds everything the new machine needs (the step on
 // screen, the visit history, the snoozes), so sessions in IndexedDB and share links open.
 import { compiledExperience } from "../compile/compile.ts";
+import { type FlowContext, liveContext, storedContext } from "../compile/implementations.ts";
 import type { Project } from "../format/schema.ts";
 import { keyOf } from "../model/keys.ts";
 import type { SimulationSnapshot, WorldState } from "./types.ts";
@@ -36,10 +37,11 @@ export function migrateSnapshot(project: Project, stored: StoredSnapshot): Simul
     state.history ??= state.step === null ? [] : [state.step];
     const resolved = machine.resolveState({
       value,
-      context: { history: [...state.history], snoozeCount: state.snoozeCount },
+      context: liveContext({ history: state.history, snoozeCount: state.snoozeCount }),
     });
+    const persisted = machine.getPersistedSnapshot(resolved) as unknown as { context: FlowContext };
     Object.defineProperty(actors, experience.id, {
-      value: machine.getPersistedSnapshot(resolved),
+      value: { ...persisted, context: storedContext(persisted.context) },
       enumerable: true,
       writable: true,
       configurable: true,

@@ -169,8 +169,7 @@ export class WorldSimulation implements Simulation, ScriptRuntime {
     this.record({ type: "preview.forced", experience: experienceId, step: stepId });
     const machine = compiledExperience(this.project, experienceId);
     const context = { history: [stepId], snoozeCount: state.snoozeCount };
-    const resolved = machine.resolveState({ value: keyOf(stepId), context });
-    this.host.start(experienceId, machine, { snapshot: machine.getPersistedSnapshot(resolved) });
+    this.host.start(experienceId, machine, { value: keyOf(stepId), context });
   }
 
   // ------------------------------------------------------------ ScriptRuntime
@@ -430,7 +429,10 @@ export class WorldSimulation implements Simulation, ScriptRuntime {
     const state = this.state.experiences[experienceId];
     state.step = stepId;
     state.visited.push(stepId);
-    state.history = this.host.state(experienceId)?.context.history ?? [stepId];
+    // The world mirrors the machine's visit stack: after a `previous` the stack is shorter.
+    const size = this.host.state(experienceId)?.context.history?.size ?? 1;
+    if (state.history.length >= size) state.history.length = size - 1;
+    state.history.push(stepId);
     this.record({ type: "step.entered", experience: experienceId, step: stepId });
     const experience = this.experience(experienceId) as Experience;
     this.fireUrlTriggers(experience, experience.steps[stepIndex(experience, stepId)]);
