@@ -80,6 +80,13 @@ export interface GenerateOptions {
   limits?: Limits;
   /** Caps the sizes of the `scale` category. */
   scaleLimit?: number;
+  /**
+   * How often a `paths --export` case writes under /proc, where no folder can be made:
+   * "sometimes" (the default), "never", or "always" (every options case of `paths`).
+   */
+  exportToProc?: "sometimes" | "never" | "always";
+  /** Leave out the seeds taken from examples/invalid/ (default: use them). */
+  validSeedsOnly?: boolean;
 }
 
 export interface FuzzFile {
@@ -138,7 +145,9 @@ export function generateCase(seed: number, index: number, options: GenerateOptio
     script = fc.sample(scriptArb(), { seed: random.seed(), numRuns: 1 })[0];
     notes.push("project and script from test/arbitraries.ts");
   } else {
-    const pool = needsScript(command) && random.chance(0.8) ? corpus().withScript : corpus().seeds;
+    const all = corpus();
+    const seeds = options.validSeedsOnly ? all.seeds.filter((seed) => seed.valid) : all.seeds;
+    const pool = needsScript(command) && random.chance(0.8) ? all.withScript : seeds;
     const from: Seed =
       command === "replay" && random.chance(0.7)
         ? random.pick(corpus().withRecording)
@@ -232,7 +241,7 @@ export function generateCase(seed: number, index: number, options: GenerateOptio
     usage: "ok",
     notes,
   };
-  if (category === "options") optionMutation(random, built, id, files);
+  if (category === "options") optionMutation(random, built, id, files, options);
   return built;
 }
 
@@ -322,7 +331,13 @@ function wholeNumberOk(value: string, min: number): boolean {
   return Number.isInteger(n) && n >= min;
 }
 
-function optionMutation(random: Random, c: FuzzCase, id: string, files: FuzzFile[]): void {
+function optionMutation(
+  random: Random,
+  c: FuzzCase,
+  id: string,
+  files: FuzzFile[],
+  options: GenerateOptions,
+): void {
   const variants: (() => string)[] = [
     () => {
       c.args.push("--bogus");
@@ -410,13 +425,14 @@ function optionMutation(random: Random, c: FuzzCase, id: string, files: FuzzFile
       c.usage = spec.length === 1 ? "usage" : "value";
       return `--export ${spec.join(" ")}`;
     });
-    if (random.chance(0.2)) {
-      variants.push(() => {
-        c.args.push("--export", "recordings", "/proc/flowscope-fuzz/out");
-        c.usage = "value";
-        return "--export recordings into a folder that cannot be made (/proc)";
-      });
-    }
+    const toProc = () => {
+      c.args.push("--export", "recordings", "/proc/flowscope-fuzz/out");
+      c.usage = "value";
+      return "--export recordings into a folder that cannot be made (/proc)";
+    };
+    const proc = options.exportToProc ?? "sometimes";
+    if (proc === "always") variants.splice(0, variants.length, toProc);
+    else if (random.chance(0.2) && proc === "sometimes") variants.push(toProc);
   }
   if (c.command === "races")
     variants.push(numeric("--max-actions", 2), numeric("--max-actions", 2));

@@ -15,6 +15,8 @@ export interface Seed {
   recording?: Record<string, unknown>;
   /** An experience the script or recording is about, when known. */
   experience?: string;
+  /** False for the seeds taken from examples/invalid/. */
+  valid: boolean;
 }
 
 export interface Corpus {
@@ -46,7 +48,7 @@ export function corpus(): Corpus {
   if (cached) return cached;
   const seeds: Seed[] = [];
   for (const name of jsonFiles(examples)) {
-    seeds.push({ name: `examples/${name}`, project: readJson(join(examples, name)) });
+    seeds.push({ name: `examples/${name}`, project: readJson(join(examples, name)), valid: true });
   }
   const hidden = join(examples, "hidden");
   for (const name of jsonFiles(hidden).filter((n) => !n.endsWith(".script.json"))) {
@@ -55,6 +57,7 @@ export function corpus(): Corpus {
       name: `examples/hidden/${name}`,
       project: readJson(join(hidden, name)),
       script: existsSync(scriptFile) ? readJson(scriptFile) : undefined,
+      valid: true,
     });
   }
   const recordings = join(examples, "recordings");
@@ -69,13 +72,18 @@ export function corpus(): Corpus {
       script: recording.script,
       recording,
       experience: Object.keys(expectation?.experiences ?? {})[0],
+      valid: true,
     });
   }
   // A handful of invalid projects: the validator's error paths are worth mutating too.
   const invalid = join(examples, "invalid");
   for (const name of jsonFiles(invalid).filter((n) => !n.startsWith("malformed"))) {
     try {
-      seeds.push({ name: `examples/invalid/${name}`, project: readJson(join(invalid, name)) });
+      seeds.push({
+        name: `examples/invalid/${name}`,
+        project: readJson(join(invalid, name)),
+        valid: false,
+      });
     } catch {
       // not JSON on purpose
     }

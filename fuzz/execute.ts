@@ -6,7 +6,14 @@ import { isAbsolute, join } from "node:path";
 import type { CliIo } from "../cli/io.ts";
 import { runCli } from "../cli/program.ts";
 import type { FuzzCase } from "./cases.ts";
-import { type Expectation, expectation, type Failure, judge, type Outcome } from "./oracle.ts";
+import {
+  type Expectation,
+  expectation,
+  type Failure,
+  type JudgeOptions,
+  judge,
+  type Outcome,
+} from "./oracle.ts";
 
 /** Output kept per stream; more is counted, not kept (and --json output is then not checked). */
 const keepChars = { stdout: 16_000_000, stderr: 1_000_000 };
@@ -47,7 +54,12 @@ class Capture {
  * Writes the case into `dir`, runs it and judges it. `started` is called right before the
  * CLI runs (the parent's clock starts then).
  */
-export async function runCase(c: FuzzCase, dir: string, started?: () => void): Promise<CaseRun> {
+export async function runCase(
+  c: FuzzCase,
+  dir: string,
+  judgeOptions: JudgeOptions = {},
+  started?: () => void,
+): Promise<CaseRun> {
   writeCaseFiles(c, dir);
   const stdout = new Capture(keepChars.stdout);
   const stderr = new Capture(keepChars.stderr);
@@ -82,7 +94,7 @@ export async function runCase(c: FuzzCase, dir: string, started?: () => void): P
     rssMb: process.resourceUsage().maxRSS / 1024,
     pollution,
   };
-  const expected = expectation(c, dir);
+  const expected = expectation(c, dir, judgeOptions);
   return { outcome, expected, failures: judge(c, outcome, expected) };
 }
 

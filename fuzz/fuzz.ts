@@ -3,13 +3,13 @@
 // failing input with its command line and output. Used by `npm run fuzz` and by the seeded
 // slice in test/fuzz-slice.test.ts.
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative } from "node:path";
 import { type FuzzCase, type GenerateOptions, generateCase } from "./cases.ts";
 import { repoRoot } from "./corpus.ts";
 import { resolveArgs } from "./execute.ts";
-import { type Failure, limits } from "./oracle.ts";
+import { type Failure, type JudgeOptions, limits } from "./oracle.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
 export interface FuzzOptions {
@@ -25,6 +25,7 @@ export interface FuzzOptions {
   /** Where failing inputs go; nothing is saved without it. */
   outDir?: string;
   generate?: GenerateOptions;
+  judge?: JudgeOptions;
   /** Wall-clock limit per run (default 10 s). */
   timeoutMs?: number;
   /** V8 heap limit of the workers, MB (default 1024). */
@@ -80,6 +81,22 @@ interface Running {
   timer: NodeJS.Timeout;
   started: boolean;
   killed?: "timeout";
+  /** CPU seconds of the worker when the run started, and when it was killed. */
+  cpuAtStart?: number;
+  cpuAtKill?: number;
+}
+
+/** CPU time (user + system) of a process, in seconds, where /proc tells it (Linux). */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
@@ -174,6 +191,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         setTimeout(() => {
           if (!running) return;
           running.killed = "timeout";
+          running.cpuAtKill = cpuSeconds(child.pid);
           child.kill("SIGKILL");
         }, ms);
 
@@ -192,6 +210,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         else if (message.type === "start" && running?.index === message.index) {
           clearTimeout(running.timer);
           running.started = true;
+          running.cpuAtStart = cpuSeconds(child.pid);
           running.timer = arm(timeoutMs + 250);
         } else if (message.type === "done" && running?.index === message.index) {
           clearTimeout(running.timer);
@@ -233,7 +252,11 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         live--;
         if (running) {
           clearTimeout(running.timer);
-          const { index, killed, started } = running;
+          const { index, killed, started, cpuAtStart, cpuAtKill } = running;
+          const cpu =
+            cpuAtStart !== undefined && cpuAtKill !== undefined
+              ? ` (CPU ${(cpuAtKill - cpuAtStart).toFixed(1)} s: a loaded machine lengthens the wall clock)`
+              : "";
           running = undefined;
           tried++;
           const outOfMemory = /heap out of memory|Reached heap limit|allocation failed/i.test(
@@ -244,7 +267,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
               ? {
                   kind: "timeout",
                   message: started
-                    ? `killed after ${timeoutMs} ms`
+                    ? `killed after ${timeoutMs} ms${cpu}`
                     : `no start after ${generationMs} ms (generating the case)`,
                 }
               : outOfMemory
@@ -266,6 +289,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         type: "init",
         seed: options.seed,
         options: options.generate ?? {},
+        judge: options.judge ?? {},
         scratch: join(scratchRoot, `worker-${spawned}`),
       });
     };

@@ -1,9 +1,15 @@
 // Messages between the fuzz loop (parent) and its worker processes.
 import type { GenerateOptions } from "./cases.ts";
-import type { Failure } from "./oracle.ts";
+import type { Failure, JudgeOptions } from "./oracle.ts";
 
 export type ToWorker =
-  | { type: "init"; seed: number; options: GenerateOptions; scratch: string }
+  | {
+      type: "init";
+      seed: number;
+      options: GenerateOptions;
+      judge: JudgeOptions;
+      scratch: string;
+    }
   | { type: "run"; index: number };
 
 export type FromWorker =

@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type GenerateOptions, generateCase } from "./cases.ts";
 import { removeCaseFolder, runCase } from "./execute.ts";
-import { limits } from "./oracle.ts";
+import { type JudgeOptions, limits } from "./oracle.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
 function send(message: FromWorker, then?: () => void): void {
@@ -15,6 +15,7 @@ function send(message: FromWorker, then?: () => void): void {
 
 let seed = 0;
 let options: GenerateOptions = {};
+let judgeOptions: JudgeOptions = {};
 let scratch = "";
 let current: number | undefined;
 
@@ -30,7 +31,7 @@ async function run(index: number): Promise<void> {
   const dir = join(scratch, `case-${index}`);
   try {
     const c = generateCase(seed, index, options);
-    const { outcome, expected, failures } = await runCase(c, dir, () =>
+    const { outcome, expected, failures } = await runCase(c, dir, judgeOptions, () =>
       send({ type: "start", index }),
     );
     const exiting = outcome.rssMb > limits.rssMb;
@@ -66,6 +67,7 @@ process.on("message", (message: ToWorker) => {
   if (message.type === "init") {
     seed = message.seed;
     options = message.options;
+    judgeOptions = message.judge;
     scratch = message.scratch;
     mkdirSync(scratch, { recursive: true });
     // replay looks a recording's project up in the current directory too: keep it contained.
