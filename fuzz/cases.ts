@@ -175,11 +175,15 @@ export function generateCase(seed: number, index: number, options: GenerateOptio
   const targets = mutationTargets(random, command);
   const mutation = valueMutations[category];
   if (mutation) {
-    const times = random.weighted([
-      [1, 6],
-      [2, 3],
-      [3, 1],
-    ] as const);
+    // One enormous value per case: two would multiply (an enormous array of enormous ones).
+    const times =
+      category === "enormousArray"
+        ? 1
+        : random.weighted([
+            [1, 6],
+            [2, 3],
+            [3, 1],
+          ] as const);
     for (let i = 0; i < times; i++) {
       const doc = docs[random.pick(targets)];
       notes.push(`${doc.role}: ${mutation(random, doc, limits)}`);

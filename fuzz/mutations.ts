@@ -275,7 +275,7 @@ export function deepNesting(random: Random, doc: Doc, limits: Limits): string {
 }
 
 /** About this many bytes at most per enormous value. */
-const enormousBudget = 12_000_000;
+const enormousBudget = 8_000_000;
 
 export function enormousArray(random: Random, doc: Doc, limits: Limits): string {
   const roll = random.int(0, 9);
@@ -284,8 +284,13 @@ export function enormousArray(random: Random, doc: Doc, limits: Limits): string 
     const strings = placesOf(doc).filter((p) => typeof p.value === "string");
     if (strings.length > 0) {
       const place = random.pick(strings);
-      const length = random.logInt(Math.min(10_000, limits.stringLength), limits.stringLength);
-      put(place, random.pick(["x", "é", "😀", "{email}", "*"]).repeat(length));
+      const unit = random.pick(["x", "é", "😀", "{email}", "*"]);
+      const most = Math.min(
+        limits.stringLength,
+        Math.floor(enormousBudget / Buffer.byteLength(unit)),
+      );
+      const length = random.logInt(Math.min(10_000, most), most);
+      put(place, unit.repeat(length));
       return `enormousString ${pointer(place.path)} × ${length}`;
     }
   }
@@ -303,7 +308,11 @@ export function enormousArray(random: Random, doc: Doc, limits: Limits): string 
   const place = random.pick(candidates);
   const list = place.value as unknown[];
   const model = list.length > 0 ? random.pick(list) : random.pick([1, "x", {}, { id: "a" }]);
-  const size = Math.max(2, serialize(model, false).length + 1);
+  // The elements are copied in turn: their mean size (in the compact form) sets the count.
+  const size =
+    list.length > 0
+      ? Math.max(2, Math.ceil(serialize(list, false).length / list.length))
+      : serialize(model, false).length + 1;
   const wanted = random.logInt(Math.min(1_000, limits.elements), limits.elements);
   const count = Math.max(1, Math.min(wanted, Math.floor(enormousBudget / size)));
   const renumber = random.chance(0.5);
