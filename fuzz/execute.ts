@@ -50,15 +50,19 @@ class Capture {
   }
 }
 
-/**
- * Writes the case into `dir`, runs it and judges it. `started` is called right before the
- * CLI runs (the parent's clock starts then).
- */
+/** Writes the case into `dir`, runs it and judges it. */
+export interface RunHooks {
+  /** Right before the CLI runs (the parent's clock starts). */
+  started?: () => void;
+  /** Right after it returns, before judging (the parent's clock stops). */
+  ran?: () => void;
+}
+
 export async function runCase(
   c: FuzzCase,
   dir: string,
   judgeOptions: JudgeOptions = {},
-  started?: () => void,
+  hooks: RunHooks = {},
 ): Promise<CaseRun> {
   writeCaseFiles(c, dir);
   const stdout = new Capture(keepChars.stdout);
@@ -70,7 +74,7 @@ export async function runCase(
     env: {},
   };
   const prototypeBefore = new Set(Object.getOwnPropertyNames(Object.prototype));
-  started?.();
+  hooks.started?.();
   const t0 = performance.now();
   let exitCode: number;
   try {
@@ -81,6 +85,7 @@ export async function runCase(
     exitCode = 70;
   }
   const ms = performance.now() - t0;
+  hooks.ran?.();
   const pollution = Object.getOwnPropertyNames(Object.prototype).filter(
     (name) => !prototypeBefore.has(name),
   );

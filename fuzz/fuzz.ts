@@ -64,7 +64,7 @@ export interface FuzzSummary {
 }
 
 const workerFile = join(import.meta.dirname, "worker.ts");
-/** A case's generation (before "start") may take a while for enormous inputs, not forever. */
+/** Making a case (before "start") or judging it (after "ran") may take a while, not forever. */
 const generationMs = 60_000;
 /** Saved input bytes per run at most; past it only case.json is written for a failure. */
 const saveBudget = 512 * 1024 * 1024;
@@ -79,7 +79,8 @@ interface RunDetails {
 interface Running {
   index: number;
   timer: NodeJS.Timeout;
-  started: boolean;
+  /** Making the case, running the CLI on it, or judging the outcome. */
+  phase: "making" | "running" | "judging";
   killed?: "timeout";
   /** CPU seconds of the worker when the run started, and when it was killed. */
   cpuAtStart?: number;
@@ -201,7 +202,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
           return;
         }
         const index = nextIndex++;
-        running = { index, timer: arm(generationMs), started: false };
+        running = { index, timer: arm(generationMs), phase: "making" };
         send({ type: "run", index });
       };
 
@@ -209,9 +210,14 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         if (message.type === "ready") dispatch();
         else if (message.type === "start" && running?.index === message.index) {
           clearTimeout(running.timer);
-          running.started = true;
+          running.phase = "running";
           running.cpuAtStart = cpuSeconds(child.pid);
           running.timer = arm(timeoutMs + 250);
+        } else if (message.type === "ran" && running?.index === message.index) {
+          // The run is over; judging it (which may validate a large project) is not timed.
+          clearTimeout(running.timer);
+          running.phase = "judging";
+          running.timer = arm(generationMs);
         } else if (message.type === "done" && running?.index === message.index) {
           clearTimeout(running.timer);
           running = undefined;
@@ -252,7 +258,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         live--;
         if (running) {
           clearTimeout(running.timer);
-          const { index, killed, started, cpuAtStart, cpuAtKill } = running;
+          const { index, killed, phase, cpuAtStart, cpuAtKill } = running;
           const cpu =
             cpuAtStart !== undefined && cpuAtKill !== undefined
               ? ` (CPU ${(cpuAtKill - cpuAtStart).toFixed(1)} s: a loaded machine lengthens the wall clock)`
@@ -262,20 +268,22 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
           const outOfMemory = /heap out of memory|Reached heap limit|allocation failed/i.test(
             stderrTail,
           );
+          const last = stderrTail.trim().split("\n").slice(-1)[0] ?? "";
           const failure: Failure =
-            killed === "timeout"
+            phase !== "running"
               ? {
-                  kind: "timeout",
-                  message: started
-                    ? `killed after ${timeoutMs} ms${cpu}`
-                    : `no start after ${generationMs} ms (generating the case)`,
+                  // Flowscope was not running: the harness itself hung or died.
+                  kind: "harness",
+                  message: `worker ${killed ? `killed after ${generationMs} ms` : `died (${signal ?? `exit ${code}`})`} while ${phase === "making" ? "making the case" : "judging the run"}: ${last}`,
                 }
-              : outOfMemory
-                ? { kind: "memory", message: `worker ran out of its ${heapMb} MB heap` }
-                : {
-                    kind: "crash",
-                    message: `worker died (${signal ?? `exit ${code}`}): ${stderrTail.trim().split("\n").slice(-1)[0] ?? ""}`,
-                  };
+              : killed === "timeout"
+                ? { kind: "timeout", message: `killed after ${timeoutMs} ms${cpu}` }
+                : outOfMemory
+                  ? { kind: "memory", message: `worker ran out of its ${heapMb} MB heap` }
+                  : {
+                      kind: "crash",
+                      message: `worker died (${signal ?? `exit ${code}`}): ${last}`,
+                    };
           record(index, [failure], { stderr: stderrTail });
         }
         if (moreWork()) startWorker();

@@ -5,6 +5,7 @@
 // key (or a recording without `expect`) that passes.
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
+import { validateDocument } from "../machines/validate/index.ts";
 import type { FuzzCase, Read } from "./cases.ts";
 import type { Role } from "./mutations.ts";
 
@@ -122,6 +123,11 @@ export interface Expectation {
   values: Partial<Record<Role, unknown>>;
   /** A file to read is missing or a folder (no `parse` diagnostic is owed for it). */
   unreadable: boolean;
+  /**
+   * Exit 1 says the input is wrong: for these commands on a project the validator finds no
+   * error in (and an experience that exists and has paths), it must not happen.
+   */
+  validMeansZero: boolean;
 }
 
 /** The exit codes SPEC §4 allows for `c`, whose files are in `dir`. */
@@ -129,12 +135,14 @@ export function expectation(c: FuzzCase, dir: string, options: JudgeOptions = {}
   const mustNotPass: string[] = [];
   const values: Partial<Record<Role, unknown>> = {};
   let unreadable = false;
+  let validMeansZero = false;
   const result = (allowed: number[], why: string): Expectation => ({
     allowed,
     why,
     mustNotPass,
     values,
     unreadable,
+    validMeansZero,
   });
   if (c.usage === "help") return result([0], "--help");
   if (c.usage === "usage") return result([2], "the command line is wrong");
@@ -167,7 +175,25 @@ export function expectation(c: FuzzCase, dir: string, options: JudgeOptions = {}
   if (id !== undefined && !hasExperience(values.project, id)) {
     return result([1], `the project has no experience ${JSON.stringify(id)}`);
   }
+  validMeansZero =
+    ["validate", "machine", "paths", "races", "graph"].includes(c.command) &&
+    !(c.command === "paths" && experienceType(values.project, id) === "checklist");
   return result([0, 1], "every file is valid JSON");
+}
+
+function experienceType(project: unknown, id: string | undefined): unknown {
+  if (!isObject(project) || !Array.isArray(project.experiences)) return undefined;
+  const found = project.experiences.find((e) => isObject(e) && e.id === id);
+  return isObject(found) ? found.type : undefined;
+}
+
+/** Whether the validator finds no error in `project` (false when it cannot say). */
+function validProject(project: unknown): boolean {
+  try {
+    return !validateDocument(project).diagnostics.some((d) => d.severity === "error");
+  } catch {
+    return false;
+  }
 }
 
 function projectOf(recording: unknown): string | undefined {
@@ -182,7 +208,9 @@ function experienceOption(args: readonly string[]): string | undefined {
 }
 
 function hasExperience(project: unknown, id: string): boolean {
-  if (!isObject(project) || !Array.isArray(project.experiences)) return true; // invalid anyway
+  if (!isObject(project)) return true; // not a project: refused anyway
+  if (project.experiences === undefined) return false; // none (the default)
+  if (!Array.isArray(project.experiences)) return true; // refused anyway
   return project.experiences.some((e) => isObject(e) && e.id === id);
 }
 
@@ -284,6 +312,18 @@ function judgeRaw(
     failures.push({
       kind: "exitCode",
       message: `exit ${outcome.exitCode}, expected ${expected.allowed.join(" or ")}: ${expected.why}`,
+    });
+  }
+  if (
+    outcome.exitCode === 1 &&
+    expected.validMeansZero &&
+    expected.values.project !== undefined &&
+    validProject(expected.values.project)
+  ) {
+    const said = outcome.stderr.trim().split("\n")[0] ?? "";
+    failures.push({
+      kind: "exitCode",
+      message: `exit 1 for a project the validator finds no error in: ${said.slice(0, 200)}`,
     });
   }
   if (outcome.exitCode === 0 && expected.mustNotPass.length > 0) {

@@ -15,6 +15,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: "ready" }
   | { type: "start"; index: number }
+  | { type: "ran"; index: number }
   | {
       type: "done";
       index: number;

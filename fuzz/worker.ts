@@ -1,5 +1,6 @@
 // The child process of the fuzz loop: makes cases from (seed, index), runs each in-process
-// and reports over IPC. It says "start" right before a run, so the parent can time it and
+// and reports over IPC. It says "start" right before a run and "ran" right after (judging
+// comes next), so the parent can time it and
 // kill this process when it hangs; it exits after a run that went over the memory limit
 // (peak RSS only grows), and the parent starts a fresh one.
 import { mkdirSync } from "node:fs";
@@ -31,9 +32,10 @@ async function run(index: number): Promise<void> {
   const dir = join(scratch, `case-${index}`);
   try {
     const c = generateCase(seed, index, options);
-    const { outcome, expected, failures } = await runCase(c, dir, judgeOptions, () =>
-      send({ type: "start", index }),
-    );
+    const { outcome, expected, failures } = await runCase(c, dir, judgeOptions, {
+      started: () => send({ type: "start", index }),
+      ran: () => send({ type: "ran", index }),
+    });
     const exiting = outcome.rssMb > limits.rssMb;
     send(
       {
