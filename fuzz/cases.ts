@@ -393,8 +393,10 @@ function optionMutation(
       return "--experience left out";
     });
     variants.push(() => {
+      const last = at("--experience") + 2 >= c.args.length;
       c.args.splice(at("--experience") + 1, 1);
-      c.usage = "usage";
+      // Commander takes the next argument as the value, even "--json": then no such experience.
+      c.usage = last ? "usage" : "value";
       return "--experience without its value";
     });
   }
