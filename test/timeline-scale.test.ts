@@ -11,7 +11,7 @@ describe("formatTimeline", () => {
       type: "clock.advanced",
       ms: 3_600_000,
     }));
-    const text = formatTimeline(trace, { color: false } as never);
+    const text = formatTimeline(trace, { color: false });
     expect(text.split("\n").length).toBeGreaterThanOrEqual(150_000);
   });
 });
