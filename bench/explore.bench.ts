@@ -85,7 +85,7 @@ function coverageRows(log: (line: string) => void): string[][] {
   });
   const cover = coverage(indexed, experience, setup);
   const shortest = getShortestPaths(machine, { serializeState });
-  const covered = new Set(cover.paths.flatMap((p) => p.edges)).size;
+  const covered = new Set(cover.paths.flatMap((p) => cover.tree.expand(p.node).edges)).size;
   const taken = new Set(shortest.flatMap((p) => p.steps.map((s) => s.event.type))).size;
   log(
     `1,000-step tour: ${graph.edges.length} transitions; coverage: ${cover.paths.length} paths take ${covered}; ` +

@@ -134,14 +134,43 @@ export const multiChoiceClassOptionCap = 12;
 export const defaultRevisits = 2;
 
 /**
- * Path counting work budget (memoised states × key length). Past it, the count is redone
- * with one visit per step (simple paths; `reduced: true`, said in the output); past it
- * again, a clear error. A 1,000-step tour with a "Back" on every step is such a flow.
+ * Path counting work budget (memo keys built × their length). Past it, the count is redone
+ * with one visit per step (simple paths; `reduced: true`, said in the output). A 1,000-step
+ * tour with a "Back" on every step is such a flow. Past it again (a 30-step tour where every
+ * step leads to every other has ~10^31 simple paths), counting stops and each count is a
+ * lower bound for the asked bound (`exact: false`, "at least" in the output): the paths
+ * counted so far, each a real and distinct path. Shortest and coverage paths are unaffected.
  */
 export const countWorkBudget = 4_000_000;
 
+/** A revisit bound above this counts as this (visit counts are 16-bit keys). */
+export const maxRevisits = 50_000;
+
 /** `paths` lists at most this many simple paths unless told otherwise. */
 export const defaultSimplePathLimit = 1_000;
+
+/**
+ * Simple paths listed hold at most this many transitions in all (a 10,000-step tour's simple
+ * paths are 10,000 long each), and the search looks at most at `simplePathWorkBudget` edges
+ * (a dense flow has more simple paths than can be listed): past either, `truncated: true`.
+ */
+export const simplePathEdgeBudget = 100_000;
+export const simplePathWorkBudget = 1_000_000;
+
+/**
+ * Shortest and coverage paths share prefixes (a tree of script steps, machines/explore/
+ * walker.ts). A report writes each path whole while the part's paths hold at most this many
+ * script steps in all; past it (a 1,000-step tour's coverage holds ~500,000), each path is
+ * written as the path it extends (`from`) and its own steps only, so the report stays linear.
+ */
+export const wholePathsLimit = 100_000;
+
+/**
+ * Coverage walks look for the nearest step with an uncovered transition over at most this
+ * many edges; past it, the walk ends and the next one starts at that step's shortest script
+ * (no walk searches the whole flow once per path).
+ */
+export const coverageRouteBudget = 1_024;
 
 /** Races: lists with more actions than this are not permuted (8! = 40,320 orders). */
 export const maxRaceActions = 8;

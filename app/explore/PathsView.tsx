@@ -2,11 +2,18 @@
 // the revisit bound when the flow has cycles, the coverage list (a click replays the path on
 // the canvas) and the transitions no path can take.
 import { useState } from "react";
-import type { CoveragePath } from "../../machines/explore/coverage.ts";
+import { expandCoverage } from "../../machines/explore/path-forms.ts";
 import type { PathsReport } from "../../machines/explore/paths.ts";
 import type { Experience, Project } from "../../machines/format/schema.ts";
 import { type ExploreState, pathsView, staleWords } from "./explore-state.ts";
-import { coverageHeading, endWords, groupDigits, pathWords, userSteps } from "./path-words.ts";
+import {
+  boundWords,
+  coverageHeading,
+  coveragePreview,
+  endWords,
+  groupDigits,
+  pathWords,
+} from "./path-words.ts";
 import { replayProgressWords, replayStateWords } from "./replay-words.ts";
 import { StaleNote } from "./StaleNote.tsx";
 import type { PathReplay, ReplayMark } from "./usePathReplay.ts";
@@ -26,6 +33,7 @@ const ends = [
 
 function Counts({ report }: { report: PathsReport }) {
   const launchedTo = Object.entries(report.countDetail.launchedTo);
+  const atLeast = report.countDetail.exact ? "" : "≥ ";
   return (
     <div className="paths-counts-block">
       <dl className="paths-counts" data-testid="paths-counts">
@@ -38,7 +46,10 @@ function Counts({ report }: { report: PathsReport }) {
             data-value={String(report.count[end])}
           >
             <dt>{label}</dt>
-            <dd>{groupDigits(report.count[end])}</dd>
+            <dd>
+              {atLeast}
+              {groupDigits(report.count[end])}
+            </dd>
           </div>
         ))}
       </dl>
@@ -48,9 +59,7 @@ function Counts({ report }: { report: PathsReport }) {
         </p>
       )}
       <p className="muted paths-bound" data-testid="paths-bound">
-        {report.countDetail.acyclic
-          ? "No cycles: every path counted."
-          : `Cycles: each step entered at most ${report.countDetail.revisits}× per path.`}
+        {boundWords(report.countDetail)}
       </p>
     </div>
   );
@@ -76,7 +85,7 @@ function markText(mark: ReplayMark): string {
 }
 
 interface RowProps {
-  path: CoveragePath;
+  report: PathsReport;
   index: number;
   experience: Experience;
   mark: ReplayMark | null;
@@ -84,9 +93,11 @@ interface RowProps {
   onReplay(): void;
 }
 
-function CoverageRow({ path, index, experience, mark, disabled, onReplay }: RowProps) {
-  const words = pathWords(path, experience);
-  const steps = userSteps(path);
+function CoverageRow({ report, index, experience, mark, disabled, onReplay }: RowProps) {
+  // The row needs the path's first steps only: a long one is not written out until replayed.
+  const { path, length } = coveragePreview(report.coverage, index);
+  const words = pathWords(path, experience, 6, length);
+  const steps = length - (path.steps[0]?.do === "launch" ? 1 : 0);
   const own = mark?.index === index && mark.experienceId === experience.id ? mark : null;
   const endKind = path.end.startsWith("launched:") ? "launched" : path.end;
   const state = own ? `; ${replayStateWords(own)}` : "";
@@ -127,7 +138,7 @@ interface CoverageProps {
 
 function Coverage({ report, experience, replay, stale }: CoverageProps) {
   const [all, setAll] = useState(false);
-  const paths = all ? report.coverage : report.coverage.slice(0, firstRows);
+  const rows = all ? report.coverage.length : Math.min(firstRows, report.coverage.length);
   const heading = coverageHeading(report);
   const mark = replay.mark?.experienceId === report.experience ? replay.mark : null;
   return (
@@ -145,16 +156,23 @@ function Coverage({ report, experience, replay, stale }: CoverageProps) {
         {replayProgressWords(mark)}
       </p>
       <ol className="coverage-list" data-testid="coverage-list">
-        {paths.map((path, index) => (
+        {Array.from({ length: rows }, (_, index) => (
           <CoverageRow
             // biome-ignore lint/suspicious/noArrayIndexKey: a path is its place in the report
             key={index}
-            path={path}
+            report={report}
             index={index}
             experience={experience}
             mark={replay.mark}
             disabled={stale}
-            onReplay={() => replay.replay(index, path, report.setup, report.experience)}
+            onReplay={() =>
+              replay.replay(
+                index,
+                expandCoverage(report.coverage, index),
+                report.setup,
+                report.experience,
+              )
+            }
           />
         ))}
       </ol>

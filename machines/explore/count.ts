@@ -4,8 +4,12 @@
 // counts and visit stack (so `previous` returns where that path came from), each step entered
 // at most `revisits` times (semantics.ts), memoised on what can still change the future: the
 // visits and the stack inside the group (a path never comes back to a group it left).
+//
+// The search inside a group is a loop over an explicit stack of frames (issue 10: a revisit
+// bound of 400 used to overflow the call stack). Past the work budget it stops and the counts
+// are lower bounds: every path counted so far is a real, distinct path (semantics.ts).
 import type { FlowEdge, FlowGraph } from "../graph/flow-graph.ts";
-import { countWorkBudget, defaultRevisits } from "../semantics.ts";
+import { countWorkBudget, defaultRevisits, maxRevisits } from "../semantics.ts";
 import { type IndexedGraph, indexGraph } from "./graph-index.ts";
 
 /** Paths per end node, in IndexedGraph.ends order. */
@@ -24,45 +28,52 @@ export interface PathCounts {
   revisits: number;
   /** The asked bound needed too much work, so the counts are for `revisits` = 1 (semantics.ts). */
   reduced: boolean;
+  /** False when even that needed too much work: counting stopped at its budget and each count
+   *  is a lower bound ("at least"), for the asked bound. */
+  exact: boolean;
   /** No cycle (no back-jump, no `previous`): the counts hold for any bound. */
   acyclic: boolean;
 }
 
-export class CountBudgetError extends Error {}
-
 export interface CountOptions {
   revisits?: number;
-  /** Work units (memoised states × their key length) before giving up. */
+  /** Work units (the memo keys built: states × their key length) before giving up. */
   budget?: number;
 }
 
 /**
  * Counts the paths of a flow graph. When the asked bound needs more than the work budget,
- * counts simple paths instead (revisits 1, `reduced: true`); throws CountBudgetError when
- * even that is out of reach.
+ * counts simple paths instead (revisits 1, `reduced: true`); when even that is out of reach,
+ * gives lower bounds for the asked bound (`exact: false`). Never throws on a big flow.
  */
 export function countPaths(graph: FlowGraph, options: CountOptions = {}): PathCounts {
-  const revisits = Math.max(1, Math.floor(options.revisits ?? defaultRevisits));
+  const asked = Math.floor(options.revisits ?? defaultRevisits);
+  const revisits = Math.min(maxRevisits, Math.max(1, Number.isFinite(asked) ? asked : 1));
   const budget = options.budget ?? countWorkBudget;
-  try {
-    return countWith(graph, revisits, budget, false);
-  } catch (caught) {
-    if (!(caught instanceof CountBudgetError) || revisits === 1) throw caught;
-    return countWith(graph, 1, budget, true);
-  }
+  const acyclic = !indexGraph(graph).cyclic.some(Boolean);
+  const first = countWith(graph, revisits, budget);
+  if (first.exact) return summarise(first.indexed, first.vector, revisits, false, true, acyclic);
+  if (revisits === 1) return summarise(first.indexed, first.vector, 1, false, false, acyclic);
+  const simple = countWith(graph, 1, budget);
+  if (simple.exact) return summarise(simple.indexed, simple.vector, 1, true, true, acyclic);
+  // Both are lower bounds for the asked bound (a simple path is within any bound): the larger.
+  const vector = [...first.vector];
+  simple.vector.forEach((n, i) => {
+    if (n > vector[i]) vector[i] = n;
+  });
+  return summarise(first.indexed, vector, revisits, false, false, acyclic);
 }
 
 function countWith(
   graph: FlowGraph,
   revisits: number,
   budget: number,
-  reduced: boolean,
-): PathCounts {
+): { indexed: IndexedGraph; vector: CountVector; exact: boolean } {
   // With one visit per step a `previous` can never be taken (its target was entered before).
   const indexed = indexGraph(graph, { back: revisits > 1 });
-  const vector = new PathCounter(indexed, revisits, budget).countFromStart();
-  const acyclic = !indexGraph(graph).cyclic.some(Boolean);
-  return summarise(indexed, vector, revisits, reduced, acyclic);
+  const counter = new PathCounter(indexed, revisits, budget);
+  const vector = counter.countFromStart();
+  return { indexed, vector, exact: !counter.exhausted };
 }
 
 function summarise(
@@ -70,6 +81,7 @@ function summarise(
   vector: CountVector,
   revisits: number,
   reduced: boolean,
+  exact: boolean,
   acyclic: boolean,
 ): PathCounts {
   const at = (id: string) => vector[indexed.endIndex.get(id) ?? -1] ?? 0n;
@@ -89,6 +101,7 @@ function summarise(
     launchedTo,
     revisits,
     reduced,
+    exact,
     acyclic,
   };
 }
@@ -97,14 +110,39 @@ function addInto(target: CountVector, source: CountVector): void {
   for (let i = 0; i < target.length; i++) target[i] += source[i];
 }
 
+/** A state of a path inside a cyclic group, with the paths counted from it so far. */
+interface Frame {
+  step: number;
+  visits: Uint16Array;
+  /** The path's visit stack restricted to the group. */
+  stack: number[];
+  /** Nothing below the stack (the group holds the first step). */
+  bottom: boolean;
+  key: string;
+  total: CountVector;
+  /** The next of the step's moving edges to follow. */
+  next: number;
+}
+
+const utf16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+
+/** Visit counts as a string key: one UTF-16 unit each (at most maxRevisits, below the
+ *  surrogates, so the decoding is one-to-one), decoded natively. */
+function countsKey(visits: Uint16Array): string {
+  return utf16.decode(visits);
+}
+
 class PathCounter {
   /** Paths from a step entered from outside its group (no earlier visit of the group). */
   private readonly entry: (CountVector | undefined)[];
   private readonly memo = new Map<string, CountVector>();
+  private readonly units = new Map<string, CountVector>();
   private readonly initial: number;
   /** A step's place inside its group (visit-count arrays are per group). */
   private readonly local: number[];
   private work = 0;
+  /** The budget ran out: from then on, counts are lower bounds. */
+  exhausted = false;
 
   constructor(
     private readonly g: IndexedGraph,
@@ -123,29 +161,46 @@ class PathCounter {
 
   countFromStart(): CountVector {
     if (this.initial < 0) return this.unit(this.g.graph.initial);
+    const entered = this.enteredFromOutside();
     // Groups come in reverse topological order: every successor group is done first.
     for (const members of this.g.components) {
-      for (const step of members) this.entry[step] = this.countEntry(step, members.length);
+      for (const step of members) {
+        if (!this.g.cyclic[step]) this.entry[step] = this.acyclicSum(step);
+        else if (entered[step]) this.entry[step] = this.countEntry(step, members.length);
+      }
     }
     return this.entry[this.initial] as CountVector;
+  }
+
+  /** Steps a path can enter their group at: the first step, and targets of other groups. */
+  private enteredFromOutside(): Uint8Array {
+    const entered = new Uint8Array(this.g.steps.length);
+    entered[this.initial] = 1;
+    this.g.moving.forEach((edges, step) => {
+      for (const edge of edges) {
+        const target = this.g.stepIndex.get(edge.to);
+        if (target !== undefined && this.g.component[target] !== this.g.component[step]) {
+          entered[target] = 1;
+        }
+      }
+    });
+    return entered;
   }
 
   private zero(): CountVector {
     return this.g.ends.map(() => 0n);
   }
 
+  /** One path to an end (shared, read-only). */
   private unit(end: string): CountVector {
-    const v = this.zero();
-    const i = this.g.endIndex.get(end);
-    if (i !== undefined) v[i] = 1n;
+    let v = this.units.get(end);
+    if (!v) {
+      v = this.zero();
+      const i = this.g.endIndex.get(end);
+      if (i !== undefined) v[i] = 1n;
+      this.units.set(end, v);
+    }
     return v;
-  }
-
-  private countEntry(step: number, groupSize: number): CountVector {
-    if (!this.g.cyclic[step]) return this.acyclicSum(step);
-    const visits = new Uint8Array(groupSize);
-    visits[this.local[step]] = 1;
-    return this.within(step, visits, [step], step === this.initial);
   }
 
   /** A step no cycle passes through: the sum over its edges. */
@@ -154,65 +209,102 @@ class PathCounter {
     for (const edge of this.g.moving[step]) {
       // A back edge outside any cycle has nowhere to return to (or cannot be taken).
       if (edge.back) continue;
-      addInto(total, this.afterEdge(edge));
-    }
-    return total;
-  }
-
-  /** Paths after taking a forward edge into another group or an end. */
-  private afterEdge(edge: FlowEdge): CountVector {
-    const target = this.g.stepIndex.get(edge.to);
-    if (target === undefined) return this.unit(edge.to);
-    return this.entry[target] as CountVector;
-  }
-
-  /**
-   * Inside a cyclic group: `visits` counts entries of the group's steps on this path,
-   * `stack` is the path's visit stack restricted to the group (`bottom`: nothing below it).
-   */
-  private within(step: number, visits: Uint8Array, stack: number[], bottom: boolean): CountVector {
-    const key = this.key(step, visits, stack, bottom);
-    const known = this.memo.get(key);
-    if (known) return known;
-    const total = this.zero();
-    for (const edge of this.g.moving[step]) {
-      if (edge.back) {
-        // previous: back to the step below on the stack; at the bottom it does nothing.
-        if (stack.length < 2 || !this.g.hasBackEdges) continue;
-        const target = stack[stack.length - 2];
-        addInto(total, this.enter(target, visits, stack.slice(0, -1), bottom));
-        continue;
-      }
       const target = this.g.stepIndex.get(edge.to);
-      if (target === undefined) {
-        addInto(total, this.unit(edge.to));
-      } else if (this.g.component[target] !== this.g.component[step]) {
-        addInto(total, this.entry[target] as CountVector);
-      } else {
-        addInto(total, this.enter(target, visits, [...stack, target], bottom));
-      }
-    }
-    this.work += key.length;
-    if (this.work > this.budget) {
-      throw new CountBudgetError(
-        `path counting needs more work than its budget (${this.budget}); lower the revisit bound (now ${this.revisits})`,
+      addInto(
+        total,
+        target === undefined ? this.unit(edge.to) : (this.entry[target] as CountVector),
       );
     }
-    this.memo.set(key, total);
     return total;
   }
 
-  private enter(target: number, visits: Uint8Array, stack: number[], bottom: boolean): CountVector {
-    const at = this.local[target];
-    if (visits[at] >= this.revisits) return this.zero();
-    const next = visits.slice();
-    next[at]++;
-    return this.within(target, next, stack, bottom);
+  /** Once the budget is spent: the paths that leave the group at once (a lower bound). */
+  private leavingSum(step: number): CountVector {
+    const total = this.zero();
+    for (const edge of this.g.moving[step]) {
+      if (edge.back) continue;
+      const target = this.g.stepIndex.get(edge.to);
+      if (target === undefined) addInto(total, this.unit(edge.to));
+      else if (this.g.component[target] !== this.g.component[step]) {
+        addInto(total, this.entry[target] as CountVector);
+      }
+    }
+    return total;
   }
 
-  private key(step: number, visits: Uint8Array, stack: number[], bottom: boolean): string {
-    const counts = String.fromCharCode(...visits);
+  /** Paths from a step of a cyclic group entered from outside: a depth-first loop. */
+  private countEntry(step: number, groupSize: number): CountVector {
+    if (this.exhausted) return this.leavingSum(step);
+    const visits = new Uint16Array(groupSize);
+    visits[this.local[step]] = 1;
+    const bottom = step === this.initial;
+    const key = this.key(step, visits, [step], bottom);
+    const known = this.memo.get(key);
+    if (known) return known;
+    const frames: Frame[] = [
+      { step, visits, stack: [step], bottom, key, total: this.zero(), next: 0 },
+    ];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const edges = this.g.moving[frame.step];
+      if (frame.next >= edges.length) {
+        frames.pop();
+        this.memo.set(frame.key, frame.total);
+        const below = frames[frames.length - 1];
+        if (!below) return frame.total;
+        addInto(below.total, frame.total);
+        continue;
+      }
+      const next = this.follow(frame, edges[frame.next++]);
+      if (next === undefined) continue;
+      if (Array.isArray(next)) addInto(frame.total, next);
+      else frames.push(next);
+      if (this.work > this.budget) {
+        // Every frame's total counts distinct paths (its prefix is the stack below it).
+        this.exhausted = true;
+        const lower = this.zero();
+        for (const f of frames) addInto(lower, f.total);
+        return lower;
+      }
+    }
+    return this.zero();
+  }
+
+  /** Paths after an edge: known (an end, another group, the memo) or a new frame. */
+  private follow(frame: Frame, edge: FlowEdge): CountVector | Frame | undefined {
+    const { stack, visits, bottom } = frame;
+    if (edge.back) {
+      // previous: back to the step below on the stack; at the bottom it does nothing.
+      if (stack.length < 2 || !this.g.hasBackEdges) return undefined;
+      return this.enter(stack[stack.length - 2], visits, stack.slice(0, -1), bottom);
+    }
+    const target = this.g.stepIndex.get(edge.to);
+    if (target === undefined) return this.unit(edge.to);
+    if (this.g.component[target] !== this.g.component[frame.step]) {
+      return this.entry[target] as CountVector;
+    }
+    return this.enter(target, visits, [...stack, target], bottom);
+  }
+
+  private enter(
+    target: number,
+    visits: Uint16Array,
+    stack: number[],
+    bottom: boolean,
+  ): CountVector | Frame | undefined {
+    const at = this.local[target];
+    if (visits[at] >= this.revisits) return undefined;
+    const next = visits.slice();
+    next[at]++;
+    const key = this.key(target, next, stack, bottom);
+    this.work += key.length;
+    const known = this.memo.get(key);
+    if (known) return known;
+    return { step: target, visits: next, stack, bottom, key, total: this.zero(), next: 0 };
+  }
+
+  private key(step: number, visits: Uint16Array, stack: number[], bottom: boolean): string {
     const history = this.g.hasBackEdges ? `|${stack.join(",")}|${bottom ? "b" : ""}` : "";
-    return `${step}|${counts}${history}`;
+    return `${step}|${countsKey(visits)}${history}`;
   }
 }
