@@ -6,8 +6,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchesPage } from "../machines/engine/glob.ts";
 import { countPaths } from "../machines/explore/count.ts";
+import { coverage } from "../machines/explore/coverage.ts";
+import { indexGraph } from "../machines/explore/graph-index.ts";
+import { coverageForm, expandCoverage } from "../machines/explore/path-forms.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
-import { urlForPattern } from "../machines/explore/script-setup.ts";
+import { scriptSetup, urlForPattern } from "../machines/explore/script-setup.ts";
+import { PathTree } from "../machines/explore/walker.ts";
 import { type FlowEdge, type FlowGraph, flowGraph } from "../machines/graph/flow-graph.ts";
 import { projectArb } from "./arbitraries.ts";
 
@@ -108,6 +112,24 @@ describe("paths on generated projects", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("coverage paths written in the shared form expand to the same paths written whole", () => {
+    fc.assert(
+      fc.property(projectArb, (project) => {
+        for (const experience of project.experiences.filter((e) => e.steps.length > 0)) {
+          const g = indexGraph(flowGraph(project, experience.id));
+          const tree = new PathTree();
+          const cover = coverage(g, experience, scriptSetup(project, experience), { tree });
+          const whole = coverageForm(tree, cover.paths, Number.POSITIVE_INFINITY).paths;
+          const shared = coverageForm(tree, cover.paths, 0).paths;
+          whole.forEach((path, i) => {
+            expect(expandCoverage(shared, i)).toEqual(path);
+          });
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

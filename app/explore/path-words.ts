@@ -148,7 +148,7 @@ export function coveragePreview(
 export function boundWords(detail: PathsReport["countDetail"]): string {
   const cycles = detail.acyclic
     ? "No cycles: every path counted."
-    : `Cycles: each step entered at most ${detail.revisits}× per path${detail.reduced ? " (the asked bound needed more work than the counting budget)" : ""}.`;
+    : `Cycles: each step entered at most ${detail.revisits}× per path${detail.reduced ? ", as the asked bound needed more work than the counting budget" : ""}.`;
   if (detail.exact) return cycles;
   return `At least these many: counting stopped at its work budget. ${cycles}`;
 }

@@ -148,7 +148,7 @@ function countLine(report: PathsReport): string {
   const d = report.countDetail;
   const bound = d.acyclic
     ? "no cycles"
-    : `cycles: each step entered at most ${d.revisits}×${d.reduced ? " (the asked bound needed more work than the counting budget)" : ""}`;
+    : `cycles: each step entered at most ${d.revisits}×${d.reduced ? ", as the asked bound needed more work than the counting budget" : ""}`;
   if (d.exact) {
     return `  ${c.total} paths: ${c.completed} completed, ${c.dismissed} dismissed, ${c.snoozed} snoozed, ${c.launched} launched out (${bound})`;
   }

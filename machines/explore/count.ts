@@ -57,11 +57,14 @@ export function countPaths(graph: FlowGraph, options: CountOptions = {}): PathCo
   const simple = countWith(graph, 1, budget);
   if (simple.exact) return summarise(simple.indexed, simple.vector, 1, true, true, acyclic);
   // Both are lower bounds for the asked bound (a simple path is within any bound): the larger.
-  const vector = [...first.vector];
-  simple.vector.forEach((n, i) => {
-    if (n > vector[i]) vector[i] = n;
-  });
-  return summarise(first.indexed, vector, revisits, false, false, acyclic);
+  return summarise(
+    first.indexed,
+    larger(first.vector, simple.vector),
+    revisits,
+    false,
+    false,
+    acyclic,
+  );
 }
 
 function countWith(
@@ -104,6 +107,12 @@ function summarise(
     exact,
     acyclic,
   };
+}
+
+/** Per end, the larger of two lower bounds (itself a lower bound). */
+function larger(a: CountVector, b: CountVector): CountVector {
+  // biome-ignore lint/complexity/useMathMinMax: bigints (Math.max takes numbers only)
+  return a.map((n, i) => (b[i] > n ? b[i] : n));
 }
 
 function addInto(target: CountVector, source: CountVector): void {
@@ -264,7 +273,7 @@ class PathCounter {
         this.exhausted = true;
         const lower = this.zero();
         for (const f of frames) addInto(lower, f.total);
-        return lower;
+        return larger(lower, this.leavingSum(step));
       }
     }
     return this.zero();
@@ -283,7 +292,8 @@ class PathCounter {
     if (this.g.component[target] !== this.g.component[frame.step]) {
       return this.entry[target] as CountVector;
     }
-    return this.enter(target, visits, [...stack, target], bottom);
+    // Without `previous` the stack decides nothing (and is not kept: a path may be long).
+    return this.enter(target, visits, this.g.hasBackEdges ? [...stack, target] : stack, bottom);
   }
 
   private enter(
