@@ -11,7 +11,8 @@ import { indexGraph } from "../machines/explore/graph-index.ts";
 import { coverageForm, expandCoverage } from "../machines/explore/path-forms.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { scriptSetup, urlForPattern } from "../machines/explore/script-setup.ts";
-import { PathTree } from "../machines/explore/walker.ts";
+import { urlOf as navigateUrl, PathTree } from "../machines/explore/walker.ts";
+import { project as projectSchema } from "../machines/format/schema.ts";
 import { type FlowEdge, type FlowGraph, flowGraph } from "../machines/graph/flow-graph.ts";
 import { projectArb } from "./arbitraries.ts";
 
@@ -130,6 +131,38 @@ describe("paths on generated projects", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("a URL trigger's URL is checked against the patterns that could match it only, same URL", () => {
+    const patternArb = fc.oneof(
+      fc.stringMatching(/^\/[ab/*]{0,5}$/),
+      fc.stringMatching(/^\*[ab/*]{0,4}$/),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(patternArb, { minLength: 1, maxLength: 12 }), (patterns) => {
+        const project = projectSchema.parse({
+          version: 1,
+          experiences: [
+            {
+              id: "t",
+              type: "tour",
+              status: "live",
+              steps: patterns.map((url, i) => ({
+                id: `s${i}`,
+                kind: "modal",
+                triggers: [{ id: "u", on: { url }, actions: [{ type: "dismiss" }] }],
+              })),
+            },
+          ],
+        });
+        const g = indexGraph(flowGraph(project, "t"));
+        for (const edge of g.graph.edges.filter((e) => e.via.kind === "trigger")) {
+          const pattern = (edge.via.on as { url: string }).url;
+          expect(navigateUrl(g, edge)).toBe(urlForPattern(pattern, patterns));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -36,27 +36,71 @@ function urlTriggerEdges(g: IndexedGraph, step: number): FlowEdge[] {
 const stepCache = new WeakMap<FlowEdge, ScriptStep>();
 
 interface UrlCache {
-  /** Every URL-trigger pattern of the graph (what a chosen URL must not match by accident). */
-  patterns: string[];
-  byEdge: Map<string, string>;
+  /** Every URL-trigger pattern's literal start (before its first `*`), sorted, with it. */
+  byStart: { start: string; pattern: string }[];
+  /** Patterns per literal start. */
+  starts: Map<string, string[]>;
+  /** The URL chosen per pattern. */
+  byPattern: Map<string, string>;
 }
 
 const urlCache = new WeakMap<IndexedGraph, UrlCache>();
 
-/** The URL a script navigates to for a URL-trigger edge (cached per indexed graph). */
-function urlOf(g: IndexedGraph, edge: FlowEdge): string {
+const literalStart = (pattern: string) => pattern.split("*")[0];
+
+function urlCacheOf(g: IndexedGraph): UrlCache {
   let cache = urlCache.get(g);
-  if (!cache) {
-    const patterns = g.graph.edges.flatMap((e) =>
-      e.via.on && "url" in e.via.on ? [e.via.on.url] : [],
-    );
-    cache = { patterns, byEdge: new Map() };
-    urlCache.set(g, cache);
+  if (cache) return cache;
+  const patterns = new Set(
+    g.graph.edges.flatMap((e) => (e.via.on && "url" in e.via.on ? [e.via.on.url] : [])),
+  );
+  const byStart = [...patterns].map((pattern) => ({ start: literalStart(pattern), pattern }));
+  byStart.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const starts = new Map<string, string[]>();
+  for (const { start, pattern } of byStart) {
+    const list = starts.get(start);
+    if (list) list.push(pattern);
+    else starts.set(start, [pattern]);
   }
-  let url = cache.byEdge.get(edge.id);
+  cache = { byStart, starts, byPattern: new Map() };
+  urlCache.set(g, cache);
+  return cache;
+}
+
+/**
+ * The patterns that could match a URL made from `pattern` (its `*`s replaced): a URL that a
+ * pattern matches starts with that pattern's literal start, and this URL starts with
+ * `pattern`'s, so one start begins the other. The rest cannot match, so urlForPattern gives
+ * the same URL without them, and a flow with thousands of URL triggers is not quadratic here.
+ */
+function possibleRivals(cache: UrlCache, pattern: string): string[] {
+  const own = literalStart(pattern);
+  const rivals: string[] = [];
+  for (let n = 0; n < own.length; n++) {
+    for (const rival of cache.starts.get(own.slice(0, n)) ?? []) rivals.push(rival);
+  }
+  // Starts that begin with this one (itself included): a range of the sorted list.
+  let lo = 0;
+  let hi = cache.byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cache.byStart[mid].start < own) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < cache.byStart.length && cache.byStart[i].start.startsWith(own); i++) {
+    rivals.push(cache.byStart[i].pattern);
+  }
+  return rivals;
+}
+
+/** The URL a script navigates to for a URL-trigger edge (cached per indexed graph). */
+export function urlOf(g: IndexedGraph, edge: FlowEdge): string {
+  const cache = urlCacheOf(g);
+  const pattern = (edge.via.on as { url: string }).url;
+  let url = cache.byPattern.get(pattern);
   if (url === undefined) {
-    url = urlForPattern((edge.via.on as { url: string }).url, cache.patterns);
-    cache.byEdge.set(edge.id, url);
+    url = urlForPattern(pattern, possibleRivals(cache, pattern));
+    cache.byPattern.set(pattern, url);
   }
   return url;
 }
