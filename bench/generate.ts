@@ -385,7 +385,7 @@ export function wideStepInput(ctas: number): ProjectInput {
 }
 
 /** Issue 10's fully connected tour: every step has a CTA to every other step, and one that
- *  completes (~10^31 simple paths at 30 steps: no exact count). */
+ *  completes (about 5 × 10^31 simple paths at 30 steps: no exact count). */
 export function fullyConnectedTourInput(steps: number): ProjectInput {
   return oneTour(
     Array.from({ length: steps }, (_, i) => ({
