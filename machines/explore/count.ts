@@ -48,7 +48,7 @@ export interface CountOptions {
  */
 export function countPaths(graph: FlowGraph, options: CountOptions = {}): PathCounts {
   const asked = Math.floor(options.revisits ?? defaultRevisits);
-  const revisits = Math.min(maxRevisits, Math.max(1, Number.isFinite(asked) ? asked : 1));
+  const revisits = Math.min(maxRevisits, Math.max(1, Number.isNaN(asked) ? 1 : asked));
   const budget = options.budget ?? countWorkBudget;
   const acyclic = !indexGraph(graph).cyclic.some(Boolean);
   const first = countWith(graph, revisits, budget);
