@@ -230,9 +230,12 @@ class CoverageWalk {
     if (inner) return inner;
     const openHere = open.first(here);
     if (first && this.startFurther(openHere !== undefined)) return this.pick();
+    // From the launch (no shortest script reaches the goal) a route may cross the whole flow,
+    // once per walk; inside a walk, routes are short or given up.
+    const whole = first;
     const route =
-      (open.innerLeft > 0 ? this.routeWhere((n) => open.hasInner(n)) : undefined) ??
-      (openHere ? undefined : this.routeWhere((n) => open.hasAny(n)));
+      (open.innerLeft > 0 ? this.routeWhere((n) => open.hasInner(n), whole) : undefined) ??
+      (openHere ? undefined : this.routeWhere((n) => open.hasAny(n), whole));
     if (route) return this.follow(route);
     if (openHere) return openHere;
     const step = this.c.g.stepIndex.get(here);
@@ -285,11 +288,11 @@ class CoverageWalk {
     return undefined;
   }
 
-  private routeWhere(goal: (node: string) => boolean): FlowEdge[] | undefined {
+  private routeWhere(goal: (node: string) => boolean, whole: boolean): FlowEdge[] | undefined {
     const here = this.walker.node;
     const avoid = this.avoidUrlRoutes ? isUrlTrigger : undefined;
     // Walks around URL triggers are rare retries: they may search the whole flow.
-    const maxEdges = this.avoidUrlRoutes ? undefined : coverageRouteBudget;
+    const maxEdges = whole || this.avoidUrlRoutes ? undefined : coverageRouteBudget;
     const route = routeTo(this.c.g, here, (n) => n !== here && goal(n), { avoid, maxEdges });
     return route && route.length > 0 ? route : undefined;
   }
