@@ -399,3 +399,25 @@ export function fullyConnectedTourInput(steps: number): ProjectInput {
     })),
   );
 }
+
+/** Issue 10: a tour whose every step also launches an experience of its own (`steps` more
+ *  experiences): as many ends as steps. */
+export function launchingTourInput(steps: number): ProjectInput {
+  const tour = linearTourInput(steps).experiences?.[0] as ExperienceInput;
+  for (const [i, step] of (tour.steps ?? []).entries()) {
+    step.ctas = [
+      ...(step.ctas ?? []),
+      { id: "go", label: "Go", actions: [{ type: "launchExperience", experience: `e${i}` }] },
+    ];
+  }
+  const launched = Array.from(
+    { length: steps },
+    (_, i): ExperienceInput => ({
+      id: `e${i}`,
+      type: "tour",
+      status: "live",
+      steps: [{ id: "x", kind: "modal" }],
+    }),
+  );
+  return { version: 1, experiences: [tour, ...launched] };
+}

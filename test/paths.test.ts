@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   branchSurveyInput,
   fullyConnectedTourInput,
+  launchingTourInput,
   linearTourInput,
   wideStepInput,
 } from "../bench/generate.ts";
@@ -367,6 +368,15 @@ describe("big and dense flows (issue 10)", () => {
       expect(report.simple.truncated).toBe(true);
     },
   );
+
+  it("a 5,000-step tour launching an experience from every step: one count per end", big, () => {
+    const n = 5_000;
+    const graph = flowGraph(projectSchema.parse(launchingTourInput(n)), "t");
+    const counts = countPaths(graph);
+    expect(counts).toMatchObject({ completed: 1n, dismissed: BigInt(n), launched: BigInt(n) });
+    expect(Object.keys(counts.launchedTo)).toHaveLength(n);
+    expect(counts.launchedTo[`e${n - 1}`]).toBe(1n);
+  });
 
   it("a tour with a Back on every step falls back to simple paths (reduced), exactly", big, () => {
     const project = projectSchema.parse(linearTourInput(2_000, { back: true }));

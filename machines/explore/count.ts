@@ -1,9 +1,13 @@
 // Exact path counts per end (issue 5, item 1), without listing the paths: dynamic programming
-// over the flow graph's strongly connected groups in reverse topological order, with BigInt.
-// An acyclic group is one sum; inside a cyclic group a path is followed with its own visit
+// over the flow graph's strongly connected groups, with BigInt. The groups are taken in
+// topological order, each step with the number of paths from the start that enter it from
+// outside its group (issue 10: a scalar per step, not a vector of every end per step, which
+// was quadratic in a tour whose steps launch many experiences). An acyclic step passes its
+// number on along its edges; inside a cyclic group a path is followed with its own visit
 // counts and visit stack (so `previous` returns where that path came from), each step entered
 // at most `revisits` times (semantics.ts), memoised on what can still change the future: the
-// visits and the stack inside the group (a path never comes back to a group it left).
+// visits and the stack inside the group (a path never comes back to a group it left); what
+// it gives is the number of ways to leave the group by each of its exits.
 //
 // The search inside a group is a loop over an explicit stack of frames (issue 10: a revisit
 // bound of 400 used to overflow the call stack). Past the work budget it stops and the counts
@@ -115,11 +119,14 @@ function larger(a: CountVector, b: CountVector): CountVector {
   return a.map((n, i) => (b[i] > n ? b[i] : n));
 }
 
-function addInto(target: CountVector, source: CountVector): void {
-  for (let i = 0; i < target.length; i++) target[i] += source[i];
-}
+/**
+ * Ways to leave a cyclic group, per exit: an end (key −1 − its index in IndexedGraph.ends)
+ * or a step of another group (key: its index). Sparse: a group has few exits, whatever the
+ * number of ends of the flow.
+ */
+type Exits = Map<number, bigint>;
 
-/** A state of a path inside a cyclic group, with the paths counted from it so far. */
+/** A state of a path inside a cyclic group, with the exits counted from it so far. */
 interface Frame {
   step: number;
   visits: Uint16Array;
@@ -128,7 +135,7 @@ interface Frame {
   /** Nothing below the stack (the group holds the first step). */
   bottom: boolean;
   key: string;
-  total: CountVector;
+  total: Exits;
   /** The next of the step's moving edges to follow. */
   next: number;
 }
@@ -141,11 +148,17 @@ function countsKey(visits: Uint16Array): string {
   return utf16.decode(visits);
 }
 
+/** Per exit, the larger of two lower bounds. */
+function largerExits(a: Exits, b: Exits): Exits {
+  const out = new Map(a);
+  for (const [k, n] of b) if (n > (out.get(k) ?? 0n)) out.set(k, n);
+  return out;
+}
+
 class PathCounter {
-  /** Paths from a step entered from outside its group (no earlier visit of the group). */
-  private readonly entry: (CountVector | undefined)[];
-  private readonly memo = new Map<string, CountVector>();
-  private readonly units = new Map<string, CountVector>();
+  private readonly memo = new Map<string, Exits>();
+  /** One way out by a single exit (shared, read-only). */
+  private readonly units = new Map<number, Exits>();
   private readonly initial: number;
   /** A step's place inside its group (visit-count arrays are per group). */
   private readonly local: number[];
@@ -158,7 +171,6 @@ class PathCounter {
     private readonly revisits: number,
     private readonly budget: number,
   ) {
-    this.entry = g.steps.map(() => undefined);
     this.initial = g.stepIndex.get(g.graph.initial) ?? -1;
     this.local = g.steps.map(() => 0);
     for (const members of g.components) {
@@ -169,81 +181,81 @@ class PathCounter {
   }
 
   countFromStart(): CountVector {
-    if (this.initial < 0) return this.unit(this.g.graph.initial);
-    const entered = this.enteredFromOutside();
-    // Groups come in reverse topological order: every successor group is done first.
-    for (const members of this.g.components) {
+    const ends = this.g.ends.map(() => 0n);
+    if (this.initial < 0) {
+      const i = this.g.endIndex.get(this.g.graph.initial);
+      if (i !== undefined) ends[i] = 1n;
+      return ends;
+    }
+    // Paths from the start entering each step from outside its group.
+    const ways = new Array<bigint>(this.g.steps.length).fill(0n);
+    ways[this.initial] = 1n;
+    const pass = (exit: number, n: bigint) => {
+      if (exit < 0) ends[-1 - exit] += n;
+      else ways[exit] += n;
+    };
+    // Groups come in reverse topological order: take them from the last, so every way into a
+    // group is known before the group is.
+    for (let c = this.g.components.length - 1; c >= 0; c--) {
+      const members = this.g.components[c];
       for (const step of members) {
-        if (!this.g.cyclic[step]) this.entry[step] = this.acyclicSum(step);
-        else if (entered[step]) this.entry[step] = this.countEntry(step, members.length);
+        const n = ways[step];
+        if (n === 0n) continue;
+        if (!this.g.cyclic[step]) {
+          // A back edge outside any cycle has nowhere to return to (or cannot be taken).
+          for (const edge of this.g.moving[step]) {
+            const exit = edge.back ? undefined : this.exitOf(edge);
+            if (exit !== undefined) pass(exit, n);
+          }
+          continue;
+        }
+        for (const [exit, m] of this.exitsFrom(step, members.length)) pass(exit, n * m);
       }
     }
-    return this.entry[this.initial] as CountVector;
+    return ends;
   }
 
-  /** Steps a path can enter their group at: the first step, and targets of other groups. */
-  private enteredFromOutside(): Uint8Array {
-    const entered = new Uint8Array(this.g.steps.length);
-    entered[this.initial] = 1;
-    this.g.moving.forEach((edges, step) => {
-      for (const edge of edges) {
-        const target = this.g.stepIndex.get(edge.to);
-        if (target !== undefined && this.g.component[target] !== this.g.component[step]) {
-          entered[target] = 1;
-        }
-      }
-    });
-    return entered;
+  /** The exit key of an edge to an end or a step (undefined: a node that is neither). */
+  private exitOf(edge: FlowEdge): number | undefined {
+    const target = this.g.stepIndex.get(edge.to);
+    if (target !== undefined) return target;
+    const end = this.g.endIndex.get(edge.to);
+    return end === undefined ? undefined : -1 - end;
   }
 
-  private zero(): CountVector {
-    return this.g.ends.map(() => 0n);
-  }
-
-  /** One path to an end (shared, read-only). */
-  private unit(end: string): CountVector {
-    let v = this.units.get(end);
+  /** One way out by the edge's exit (shared, read-only; empty for no exit). */
+  private unit(edge: FlowEdge): Exits {
+    const exit = this.exitOf(edge);
+    if (exit === undefined) return new Map();
+    let v = this.units.get(exit);
     if (!v) {
-      v = this.zero();
-      const i = this.g.endIndex.get(end);
-      if (i !== undefined) v[i] = 1n;
-      this.units.set(end, v);
+      v = new Map([[exit, 1n]]);
+      this.units.set(exit, v);
     }
     return v;
   }
 
-  /** A step no cycle passes through: the sum over its edges. */
-  private acyclicSum(step: number): CountVector {
-    const total = this.zero();
-    for (const edge of this.g.moving[step]) {
-      // A back edge outside any cycle has nowhere to return to (or cannot be taken).
-      if (edge.back) continue;
-      const target = this.g.stepIndex.get(edge.to);
-      addInto(
-        total,
-        target === undefined ? this.unit(edge.to) : (this.entry[target] as CountVector),
-      );
-    }
-    return total;
+  private addInto(target: Exits, source: Exits): void {
+    this.work += source.size;
+    for (const [k, n] of source) target.set(k, (target.get(k) ?? 0n) + n);
   }
 
   /** Once the budget is spent: the paths that leave the group at once (a lower bound). */
-  private leavingSum(step: number): CountVector {
-    const total = this.zero();
+  private leaving(step: number): Exits {
+    const total: Exits = new Map();
     for (const edge of this.g.moving[step]) {
       if (edge.back) continue;
       const target = this.g.stepIndex.get(edge.to);
-      if (target === undefined) addInto(total, this.unit(edge.to));
-      else if (this.g.component[target] !== this.g.component[step]) {
-        addInto(total, this.entry[target] as CountVector);
-      }
+      if (target !== undefined && this.g.component[target] === this.g.component[step]) continue;
+      const exit = this.exitOf(edge);
+      if (exit !== undefined) total.set(exit, (total.get(exit) ?? 0n) + 1n);
     }
     return total;
   }
 
-  /** Paths from a step of a cyclic group entered from outside: a depth-first loop. */
-  private countEntry(step: number, groupSize: number): CountVector {
-    if (this.exhausted) return this.leavingSum(step);
+  /** Ways out of a cyclic group from a step entered from outside: a depth-first loop. */
+  private exitsFrom(step: number, groupSize: number): Exits {
+    if (this.exhausted) return this.leaving(step);
     const visits = new Uint16Array(groupSize);
     visits[this.local[step]] = 1;
     const bottom = step === this.initial;
@@ -251,7 +263,7 @@ class PathCounter {
     const known = this.memo.get(key);
     if (known) return known;
     const frames: Frame[] = [
-      { step, visits, stack: [step], bottom, key, total: this.zero(), next: 0 },
+      { step, visits, stack: [step], bottom, key, total: new Map(), next: 0 },
     ];
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
@@ -261,26 +273,26 @@ class PathCounter {
         this.memo.set(frame.key, frame.total);
         const below = frames[frames.length - 1];
         if (!below) return frame.total;
-        addInto(below.total, frame.total);
+        this.addInto(below.total, frame.total);
         continue;
       }
       const next = this.follow(frame, edges[frame.next++]);
       if (next === undefined) continue;
-      if (Array.isArray(next)) addInto(frame.total, next);
+      if (next instanceof Map) this.addInto(frame.total, next);
       else frames.push(next);
       if (this.work > this.budget) {
         // Every frame's total counts distinct paths (its prefix is the stack below it).
         this.exhausted = true;
-        const lower = this.zero();
-        for (const f of frames) addInto(lower, f.total);
-        return larger(lower, this.leavingSum(step));
+        const lower: Exits = new Map();
+        for (const f of frames) this.addInto(lower, f.total);
+        return largerExits(lower, this.leaving(step));
       }
     }
-    return this.zero();
+    return new Map();
   }
 
-  /** Paths after an edge: known (an end, another group, the memo) or a new frame. */
-  private follow(frame: Frame, edge: FlowEdge): CountVector | Frame | undefined {
+  /** Ways out after an edge: known (an exit, the memo) or a new frame. */
+  private follow(frame: Frame, edge: FlowEdge): Exits | Frame | undefined {
     const { stack, visits, bottom } = frame;
     if (edge.back) {
       // previous: back to the step below on the stack; at the bottom it does nothing.
@@ -288,9 +300,8 @@ class PathCounter {
       return this.enter(stack[stack.length - 2], visits, stack.slice(0, -1), bottom);
     }
     const target = this.g.stepIndex.get(edge.to);
-    if (target === undefined) return this.unit(edge.to);
-    if (this.g.component[target] !== this.g.component[frame.step]) {
-      return this.entry[target] as CountVector;
+    if (target === undefined || this.g.component[target] !== this.g.component[frame.step]) {
+      return this.unit(edge);
     }
     // Without `previous` the stack decides nothing (and is not kept: a path may be long).
     return this.enter(target, visits, this.g.hasBackEdges ? [...stack, target] : stack, bottom);
@@ -301,7 +312,7 @@ class PathCounter {
     visits: Uint16Array,
     stack: number[],
     bottom: boolean,
-  ): CountVector | Frame | undefined {
+  ): Exits | Frame | undefined {
     const at = this.local[target];
     if (visits[at] >= this.revisits) return undefined;
     const next = visits.slice();
@@ -310,7 +321,7 @@ class PathCounter {
     this.work += key.length;
     const known = this.memo.get(key);
     if (known) return known;
-    return { step: target, visits: next, stack, bottom, key, total: this.zero(), next: 0 };
+    return { step: target, visits: next, stack, bottom, key, total: new Map(), next: 0 };
   }
 
   private key(step: number, visits: Uint16Array, stack: number[], bottom: boolean): string {
