@@ -134,13 +134,13 @@ export const multiChoiceClassOptionCap = 12;
 export const defaultRevisits = 2;
 
 /**
- * Path counting work budget (memo keys built × their length). Past it, the count is redone
- * with one visit per step (simple paths; `reduced: true`, said in the output). A 1,000-step
- * tour with a "Back" on every step is such a flow. Past it again (a 30-step tour where
- * every step leads to every other has about 5 × 10^31 simple paths), counting stops and each
- * count is a lower bound for the asked bound (`exact: false`, "at least" in the output): the
- * paths counted so far, each a real and distinct path. Shortest and coverage paths are
- * unaffected.
+ * Path counting work budget (memo keys built × their length, plus the exits summed). Past
+ * it, the count is redone with one visit per step (simple paths; `reduced: true`, said in the
+ * output). A 1,000-step tour with a "Back" on every step is such a flow. Past it again (a
+ * 30-step tour where every step leads to every other has about 5 × 10^31 simple paths),
+ * counting stops and each count is a lower bound for the asked bound (`exact: false`, "at
+ * least" in the output): the paths counted so far, each a real and distinct path. Shortest
+ * and coverage paths are unaffected.
  */
 export const countWorkBudget = 4_000_000;
 

@@ -18,8 +18,10 @@ import { replayProgressWords, replayStateWords } from "./replay-words.ts";
 import { StaleNote } from "./StaleNote.tsx";
 import type { PathReplay, ReplayMark } from "./usePathReplay.ts";
 
-/** Coverage rows drawn before "Show all" (a 1,000-step tour has 1,001 paths). */
+/** Coverage rows drawn at first, and how many more each "Show more" draws (a 10,000-step
+ *  tour has 10,001 paths: they are drawn a page at a time, not all at once). */
 const firstRows = 100;
+const moreRows = 500;
 /** Transition ids listed before "+ n more". */
 const listedIds = 12;
 
@@ -137,8 +139,9 @@ interface CoverageProps {
 }
 
 function Coverage({ report, experience, replay, stale }: CoverageProps) {
-  const [all, setAll] = useState(false);
-  const rows = all ? report.coverage.length : Math.min(firstRows, report.coverage.length);
+  const [shown, setShown] = useState(firstRows);
+  const rows = Math.min(shown, report.coverage.length);
+  const rest = report.coverage.length - rows;
   const heading = coverageHeading(report);
   const mark = replay.mark?.experienceId === report.experience ? replay.mark : null;
   return (
@@ -176,9 +179,11 @@ function Coverage({ report, experience, replay, stale }: CoverageProps) {
           />
         ))}
       </ol>
-      {!all && report.coverage.length > firstRows && (
-        <button type="button" className="link-button" onClick={() => setAll(true)}>
-          Show all {report.coverage.length} paths
+      {rest > 0 && (
+        <button type="button" className="link-button" onClick={() => setShown(rows + moreRows)}>
+          {rest <= moreRows
+            ? `Show all ${report.coverage.length} paths`
+            : `Show ${moreRows} more of ${rest} paths`}
         </button>
       )}
       <IdList label="No path can take:" ids={report.untakable} kind="untakable" />

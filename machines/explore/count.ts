@@ -41,7 +41,7 @@ export interface PathCounts {
 
 export interface CountOptions {
   revisits?: number;
-  /** Work units (the memo keys built: states × their key length) before giving up. */
+  /** Work units (memo keys built × their length, plus the exits summed) before giving up. */
   budget?: number;
 }
 
