@@ -92,6 +92,13 @@ export const recordingProjectLookup = ["recordingFolder", "currentDirectory"] as
 // Decisions the validator takes where SPEC §2 is silent; the module named in each line
 // applies it (machines/validate/…).
 
+/**
+ * JSON documents (projects, scripts, recordings) nest objects and arrays at most this deep;
+ * a deeper one is refused as unparseable (format/json-text.ts), with its pointer. Real
+ * documents nest about 10 levels; a limit keeps every recursion over values safe.
+ */
+export const jsonNestingLimit = 256;
+
 /** Structural problems (and unknown fields) shown at most, then one "… N more" (index.ts). */
 export const diagnosticCap = 200;
 

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJsonText, pointerTokens } from "../machines/format/json-text.ts";
+import { jsonNestingLimit } from "../machines/semantics.ts";
 import { childPointer } from "../machines/validate/diagnostic.ts";
 
 function located(text: string) {
@@ -147,13 +148,31 @@ describe("values", () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it("survive nesting 10,000 deep, and locate inside it", () => {
-    const depth = 10_000;
+  it("nest up to jsonNestingLimit levels, and locate inside them", () => {
+    const depth = jsonNestingLimit;
     expect(located("[".repeat(depth) + "]".repeat(depth)).ok).toBe(true);
     const objects = located(`${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`);
     expect(objects.locate("/a".repeat(100))).toEqual({ line: 1, column: 501 });
-    const unclosed = failure("[".repeat(depth));
+    const unclosed = failure("[".repeat(10_000));
     expect(unclosed.message).toMatch(/not closed/);
+  });
+
+  it("refuse one level more, at the bracket that opens it, with its pointer", () => {
+    const tooDeep = failure("[".repeat(10_000) + "]".repeat(10_000));
+    expect(tooDeep).toMatchObject({ line: 1, column: jsonNestingLimit + 1 });
+    expect(tooDeep.pointer).toBe("/0".repeat(jsonNestingLimit));
+    expect(tooDeep.message).toMatch(/nested too deeply: at most 256 levels .* opens level 257/);
+    // Keys are escaped as RFC 6901 says; brackets inside strings and earlier siblings count
+    // for nothing; indices follow the commas.
+    const levels = jsonNestingLimit - 3;
+    const inner = `${'{"a/b~":'.repeat(levels)}1${"}".repeat(levels)}`;
+    const text = `{"s": "[[[{{{", "x": [
+  0, {}, [], ${inner.replace("1", "[[1]]")}]}`;
+    const error = failure(text);
+    expect(error.pointer).toBe(`/x/3${"/a~1b~0".repeat(levels)}/0`);
+    expect(text.slice(error.offset, error.offset + 3)).toBe("[1]");
+    expect(error).toMatchObject({ line: 2, column: error.offset - text.indexOf("\n") });
+    expect(located(text.replace("[[1]]", "[1]")).ok).toBe(true);
   });
 });
 

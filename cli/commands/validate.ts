@@ -37,12 +37,12 @@ export async function validateFile(
   const text = await readTextFile(file);
   const result = validateText(text);
   if (result.parseError) {
-    const { message, line, column } = result.parseError;
+    const { message, line, column, pointer = "" } = result.parseError;
     // stdout stays machine-readable with --json; the human line always goes to stderr.
     if (options.json) {
       io.out(
         formatDiagnosticsJson([
-          { severity: "error", code: "parse", message, pointer: "", line, column },
+          { severity: "error", code: "parse", message, pointer, line, column },
         ]),
       );
     }

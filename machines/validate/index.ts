@@ -16,6 +16,8 @@ export interface ParseError {
   message: string;
   line: number;
   column: number;
+  /** Set when the text is JSON but cannot be taken as it is (nested too deeply). */
+  pointer?: string;
 }
 
 export interface ValidationResult {
@@ -32,8 +34,10 @@ export const structuralLimit = diagnosticCap;
 export function validateText(text: string): ValidationResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    const { message, line, column } = parsed.error;
-    return { diagnostics: [], parseError: { message, line, column } };
+    const { message, line, column, pointer } = parsed.error;
+    const parseError =
+      pointer === undefined ? { message, line, column } : { message, line, column, pointer };
+    return { diagnostics: [], parseError };
   }
   return validateDocument(parsed.value, parsed.locate);
 }

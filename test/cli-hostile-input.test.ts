@@ -1,0 +1,196 @@
+// Hostile input through the commands (issue 10), in-process through runCli: whatever a file
+// holds, a command exits 0, 1 or 2 as SPEC §4 says, never 70 (an internal error).
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../cli/io.ts";
+import { runCli } from "../cli/program.ts";
+import { jsonNestingLimit } from "../machines/semantics.ts";
+
+const root = join(import.meta.dirname, "..");
+const npsProject = join(root, "examples", "nps-survey.json");
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "flowscope-hostile-cli-"));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: CliIo = {
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
+    color: false,
+    env: {},
+  };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
+
+async function write(name: string, content: string | Uint8Array): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, content);
+  return file;
+}
+
+// -------------------------------------------------------------------------- deep nesting
+
+/** JSON text of `levels` nested arrays around 1. */
+function nested(levels: number): string {
+  return `${"[".repeat(levels)}1${"]".repeat(levels)}`;
+}
+
+/** `document` as JSON with the string "@DEEP" replaced by `levels` nested arrays. */
+function withDeep(document: unknown, levels: number): string {
+  return JSON.stringify(document).replace('"@DEEP"', nested(levels));
+}
+
+const tour = (extra: Record<string, unknown>) => ({
+  version: 1,
+  settings: { runJsEnabled: true },
+  experiences: [
+    {
+      id: "tour",
+      type: "tour",
+      status: "live",
+      showOn: { trigger: "auto", urls: ["/"] },
+      steps: [
+        {
+          id: "s1",
+          kind: "modal",
+          ctas: [
+            {
+              id: "go",
+              label: "Go",
+              actions: [{ type: "runJs", code: "x()", simulate: { setAttributes: { a: 1 } } }],
+            },
+          ],
+        },
+      ],
+      ...extra,
+    },
+  ],
+});
+
+/**
+ * Each place a value of any depth may sit, with how many levels enclose it (so that
+ * `jsonNestingLimit - enclosing` levels reach the limit exactly).
+ */
+const projectPlaces = {
+  "an audience condition's value": {
+    enclosing: 5, // root, experiences, experience, audience, condition
+    document: tour({ audience: [{ attribute: "plan", op: "eq", value: "@DEEP" }] }),
+  },
+  "a persona attribute": {
+    enclosing: 4, // root, personas, persona, attributes
+    document: { ...tour({}), personas: [{ id: "p", attributes: { plan: "@DEEP" } }] },
+  },
+  "a runJs simulate.setAttributes": {
+    enclosing: 11, // root, experiences, experience, steps, step, ctas, cta, actions, action, simulate, setAttributes
+    document: JSON.parse(
+      JSON.stringify(tour({})).replace('"setAttributes":{"a":1}', '"setAttributes":{"a":"@DEEP"}'),
+    ),
+  },
+};
+
+const deepScript = { user: { attributes: { plan: "@DEEP" } }, steps: [{ do: "click", cta: "go" }] };
+const scriptEnclosing = 3; // root, user, attributes
+const plainScript = { steps: [{ do: "click", cta: "go" }] };
+
+describe("deep nesting (item 1)", () => {
+  for (const [name, { enclosing, document }] of Object.entries(projectPlaces)) {
+    it(`${name}: at the limit runs; one level more is refused with exit 2 and its pointer`, async () => {
+      // No steps: the start alone shows the tour or skips it (the audience message quotes
+      // the value).
+      const scriptFile = await write("empty-script.json", JSON.stringify({ steps: [] }));
+      const atLimit = await write(
+        "at-limit.json",
+        withDeep(document, jsonNestingLimit - enclosing),
+      );
+      const validated = await run(["validate", atLimit, "--json"]);
+      expect(validated.code, validated.out).toBe(0);
+      const simulated = await run(["simulate", atLimit, "--script", scriptFile, "--json"]);
+      expect({ code: simulated.code, err: simulated.err }).toEqual({ code: 0, err: "" });
+      expect((await run(["simulate", atLimit, "--script", scriptFile])).code).toBe(0);
+
+      const beyond = await write(
+        "beyond.json",
+        withDeep(document, jsonNestingLimit - enclosing + 1),
+      );
+      const refused = await run(["validate", beyond, "--json"]);
+      expect(refused.code).toBe(2);
+      const [diagnostic] = JSON.parse(refused.out).diagnostics;
+      expect(diagnostic).toMatchObject({ code: "parse", line: 1 });
+      expect(diagnostic.pointer.split("/")).toHaveLength(jsonNestingLimit + 1);
+      expect(refused.err).toMatch(/beyond\.json:1:\d+ {2}error {2}parse {2}nested too deeply/);
+      const simulatedBeyond = await run(["simulate", beyond, "--script", scriptFile]);
+      expect(simulatedBeyond.code).toBe(2);
+    });
+  }
+
+  it("5,000 levels anywhere in a project exit 2, never 70", async () => {
+    for (const { document } of Object.values(projectPlaces)) {
+      const file = await write("deep-5000.json", withDeep(document, 5_000));
+      expect((await run(["validate", file])).code).toBe(2);
+      expect((await run(["graph", file])).code).toBe(2);
+    }
+  });
+
+  it("a script attribute: at the limit runs; 5,000 levels exit 2 with line:column", async () => {
+    const project = await write("project.json", JSON.stringify(tour({})));
+    const atLimit = await write(
+      "script-limit.json",
+      withDeep(deepScript, jsonNestingLimit - scriptEnclosing),
+    );
+    const ran = await run(["simulate", project, "--script", atLimit, "--json"]);
+    expect({ code: ran.code, err: ran.err }).toEqual({ code: 0, err: "" });
+    const deep = await write("script-deep.json", withDeep(deepScript, 5_000));
+    const refused = await run(["simulate", project, "--script", deep]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(
+      /script-deep\.json:1:\d+ {2}error {2}parse {2}nested too deeply: .* at \/user\/attributes\/plan\/0\/0/,
+    );
+  });
+
+  it("a recording's expect: at the limit is checked (a mismatch); 5,000 levels exit 2", async () => {
+    const recording = (levels: number) =>
+      withDeep(
+        {
+          project: npsProject,
+          script: { steps: [] },
+          expect: { experiences: { "quarterly-nps": { visited: "@DEEP" } } },
+        },
+        levels,
+      );
+    // root, expect, experiences, quarterly-nps enclose the value.
+    const atLimit = await write("rec-limit.json", recording(jsonNestingLimit - 4));
+    const replayed = await run(["replay", atLimit]);
+    expect(replayed.code).toBe(1);
+    expect(replayed.out).toContain("/experiences/quarterly-nps/visited: arrays differ");
+    const deep = await write("rec-deep.json", recording(5_000));
+    const refused = await run(["replay", deep]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/rec-deep\.json:1:\d+ {2}error {2}parse {2}nested too deeply/);
+  });
+
+  it("a runJs that sets a value at the limit: the Result prints as JSON and as a timeline", async () => {
+    const { document, enclosing } = projectPlaces["a runJs simulate.setAttributes"];
+    const project = await write("runjs.json", withDeep(document, jsonNestingLimit - enclosing));
+    const script = await write("click.json", JSON.stringify(plainScript));
+    const json = await run(["simulate", project, "--script", script, "--json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).experiences.tour.status).toBe("active");
+    expect((await run(["simulate", project, "--script", script])).code).toBe(0);
+  });
+});
