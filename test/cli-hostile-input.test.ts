@@ -194,3 +194,99 @@ describe("deep nesting (item 1)", () => {
     expect((await run(["simulate", project, "--script", script])).code).toBe(0);
   });
 });
+
+// ---------------------------------------------------------------------------- UTF-8, BOM
+
+const bom = [0xef, 0xbb, 0xbf];
+
+/** A project whose two manual tours have ids "a" + one bad byte each. */
+function twoIdsWith(first: number[], second: number[]): Uint8Array {
+  const experience = (id: number[]) => [
+    ...Buffer.from('{"id":"a'),
+    ...id,
+    ...Buffer.from('","type":"tour","status":"live","showOn":{"trigger":"manual"},"steps":[]}'),
+  ];
+  return Uint8Array.from([
+    ...Buffer.from('{"version":1,\n"experiences":[\n'),
+    ...experience(first),
+    ...Buffer.from(",\n"),
+    ...experience(second),
+    ...Buffer.from("]}"),
+  ]);
+}
+
+describe("invalid UTF-8 and byte-order marks (item 10)", () => {
+  it("two ids that differ only in invalid bytes: exit 2 at the first bad byte, not duplicateId", async () => {
+    const file = await write("bad-utf8.json", twoIdsWith([0xfe], [0xff]));
+    const human = await run(["validate", file]);
+    expect(human.code).toBe(2);
+    expect(human.err).toBe(
+      `${file}:3:9  error  parse  not valid UTF-8: byte 0xFE at byte offset 38 does not form a character; save the file as UTF-8\n`,
+    );
+    expect(human.out).not.toContain("duplicateId");
+    const json = await run(["validate", file, "--json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out).diagnostics).toEqual([
+      expect.objectContaining({ code: "parse", line: 3, column: 9, pointer: "" }),
+    ]);
+  });
+
+  it.each([
+    ["a lone continuation byte", [0x80]],
+    ["an overlong slash", [0xc0, 0xaf]],
+    ["a surrogate", [0xed, 0xa0, 0x80]],
+    ["a code point past U+10FFFF", [0xf4, 0x90, 0x80, 0x80]],
+    ["a byte that never occurs", [0xf5]],
+    ["a sequence cut short", [0xe2, 0x82]],
+  ])("refuses %s in a project, a script and a recording (exit 2)", async (_name, bad) => {
+    const project = await write("bad.json", twoIdsWith(bad, [0x62]));
+    expect((await run(["validate", project])).code).toBe(2);
+    const good = await write("good.json", twoIdsWith([0x61], [0x62]));
+    const script = await write(
+      "bad-script.json",
+      Uint8Array.from([...Buffer.from('{"user":{"id":"u'), ...bad, ...Buffer.from('"}}')]),
+    );
+    const simulated = await run(["simulate", good, "--script", script]);
+    expect(simulated.code).toBe(2);
+    expect(simulated.err).toMatch(
+      /bad-script\.json:1:17 {2}error {2}parse {2}not valid UTF-8: .* byte offset 16 /,
+    );
+    const recording = await write(
+      "bad-recording.json",
+      Uint8Array.from([
+        ...Buffer.from(`{"project":${JSON.stringify(good)},"script":{},"expect":{"page":{"url":"/`),
+        ...bad,
+        ...Buffer.from('"}}}'),
+      ]),
+    );
+    expect((await run(["replay", recording])).code).toBe(2);
+  });
+
+  it("accepts well-formed multi-byte characters and one byte-order mark", async () => {
+    const text = twoIdsWith([0xc3, 0xa9], [0xf0, 0x9f, 0x98, 0x80]); // é, 😀
+    expect((await run(["validate", await write("utf8.json", text)])).code).toBe(0);
+    const withBom = await write("bom.json", Uint8Array.from([...bom, ...text]));
+    expect((await run(["validate", withBom])).code).toBe(0);
+    // With a mark and an error, columns on line 1 do not count the mark.
+    const broken = await write("bom-broken.json", Uint8Array.from([...bom, ...Buffer.from("{,}")]));
+    expect((await run(["validate", broken])).err).toMatch(/bom-broken\.json:1:2 {2}error {2}parse/);
+  });
+
+  it("refuses a second byte-order mark (exit 2) in a project, a script and a recording", async () => {
+    const twice = (text: string) => Uint8Array.from([...bom, ...bom, ...Buffer.from(text)]);
+    const project = await write("bom2.json", twice('{"version":1}'));
+    const validated = await run(["validate", project]);
+    expect(validated.code).toBe(2);
+    expect(validated.err).toMatch(
+      /bom2\.json:1:1 {2}error {2}parse {2}a byte-order mark \(U\+FEFF\) is allowed only once/,
+    );
+    const good = await write("plain.json", '{"version":1}');
+    const script = await write("bom2-script.json", twice("{}"));
+    expect((await run(["simulate", good, "--script", script])).code).toBe(2);
+    const recording = await write(
+      "bom2-recording.json",
+      twice(JSON.stringify({ project: good, script: {}, expect: {} })),
+    );
+    expect((await run(["replay", recording])).code).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJsonText, pointerTokens } from "../machines/format/json-text.ts";
+import { decodeUtf8Text, firstInvalidByte } from "../machines/format/utf8-text.ts";
 import { jsonNestingLimit } from "../machines/semantics.ts";
 import { childPointer } from "../machines/validate/diagnostic.ts";
 
@@ -228,5 +229,52 @@ describe("locate", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("UTF-8 bytes", () => {
+  const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+  function decodes(bytes: Uint8Array): boolean {
+    try {
+      fatal.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  it("finds the first bad byte exactly where the standard decoder fails", () => {
+    // Bytes drawn mostly from the ranges where UTF-8's rules bite.
+    const byte = fc.oneof(
+      fc.integer({ min: 0x00, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0xbf }),
+      fc.constantFrom(0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff),
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), (array) => {
+        const bytes = Uint8Array.from(array);
+        const bad = firstInvalidByte(bytes);
+        expect(bad === -1).toBe(decodes(bytes));
+        if (bad >= 0) {
+          expect(decodes(bytes.subarray(0, bad))).toBe(true);
+          const decoded = decodeUtf8Text(bytes);
+          expect(decoded.ok).toBe(false);
+          if (!decoded.ok) expect(decoded.error.byteOffset).toBe(bad);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps byte-order marks for the text layer, which accepts one only", () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x31]);
+    expect(decodeUtf8Text(bytes)).toEqual({ ok: true, text: "\uFEFF\uFEFF1" });
+    expect(located("\uFEFF1").value).toBe(1);
+    expect(failure("\uFEFF\uFEFF1")).toMatchObject({
+      line: 1,
+      column: 1,
+      message: "a byte-order mark (U+FEFF) is allowed only once, as the very first character",
+    });
   });
 });

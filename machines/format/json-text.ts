@@ -286,6 +286,12 @@ function scanScalar(text: string, i: number, open: number[]): { end: number } | 
   if (char === "'") {
     return { offset: i, message: "strings use double quotes (\"), not single quotes (')" };
   }
+  if (text.charCodeAt(i) === BOM) {
+    return {
+      offset: i,
+      message: "a byte-order mark (U+FEFF) is allowed only once, as the very first character",
+    };
+  }
   return { offset: i, message: `expected a value, found ${show(text, i)}` };
 }
 
