@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { generateProjectText } from "../bench/generate.ts";
+import { generateProjectText, unknownStepProject } from "../bench/generate.ts";
 import { jsonEqual } from "../machines/engine/audience.ts";
 import {
   countExpectations,
@@ -73,6 +73,55 @@ describe("size", () => {
     expect(value.parseError).toMatchObject({ line: 1, column: text.lastIndexOf(",") + 1 });
     expect(value.parseError?.message).toMatch(/trailing comma/);
     expect(ms).toBeLessThan(fewSeconds);
+  });
+});
+
+describe("many errors", () => {
+  it("20,000 unknown step ids: messages name at most three steps, output stays linear", {
+    timeout: 60_000,
+  }, () => {
+    const text = JSON.stringify(unknownStepProject(20_000));
+    const { value, ms } = timed(() => validateText(text));
+    const unknown = value.diagnostics.filter((d) => d.code === "unknownStep");
+    expect(unknown).toHaveLength(20_000);
+    expect(unknown[0].message).toBe(
+      'Step "step-2x" does not exist in this experience; use next, previous, complete or a step id (did you mean "step-2", "step-20" or "step-21"?).',
+    );
+    const longest = Math.max(...value.diagnostics.map((d) => d.message.length));
+    expect(longest).toBeLessThan(200);
+    expect(ms).toBeLessThan(fewSeconds);
+  });
+
+  it("no message ends with an empty list", () => {
+    const project = {
+      version: 1,
+      experiences: [
+        {
+          id: "survey",
+          type: "survey",
+          status: "live",
+          showOn: { trigger: "manual" },
+          steps: [
+            {
+              id: "pick",
+              kind: "choice",
+              question: { options: [] },
+              conditions: [
+                { id: "c", if: { anyOf: ["x"] }, actions: [{ type: "goToStep", step: "nowhere" }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const { diagnostics } = validateDocument(project);
+    expect(diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["unknownOption", "unknownStep"]),
+    );
+    for (const d of diagnostics) expect(d.message).not.toMatch(/(one of|:)\s*[.)]/);
+    expect(diagnostics.find((d) => d.code === "unknownOption")?.message).toBe(
+      '"x" is not an option of this step (there are no options).',
+    );
   });
 });
 

@@ -1,13 +1,15 @@
 // Shared by the explorer commands (paths, races, why, graph): the experience check and
 // small number parsing, so each command file keeps to its own output.
 import type { Project } from "../../machines/format/schema.ts";
+import { idsOf } from "../../machines/validate/id-index.ts";
+import { didYouMean } from "../../machines/validate/suggest.ts";
 import { CliError, ExitCode } from "../exit.ts";
 
+/** Exit 1 unless the project has experience `id`; the message names the closest few ids. */
 export function requireExperienceId(project: Project, id: string, file: string): void {
   if (project.experiences.some((experience) => experience.id === id)) return;
-  const ids = project.experiences.map((experience) => experience.id);
-  const known = ids.length === 0 ? "it has none" : `its experiences: ${ids.join(", ")}`;
-  throw new CliError(`no experience ${JSON.stringify(id)} in ${file}; ${known}`, ExitCode.invalid);
+  const hint = didYouMean(id, idsOf(project.experiences), "experiences");
+  throw new CliError(`no experience ${JSON.stringify(id)} in ${file}; ${hint}`, ExitCode.invalid);
 }
 
 /** A whole number option (≥ min), or a usage error (exit 2) that names the option. */

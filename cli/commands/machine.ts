@@ -1,11 +1,11 @@
 // `flowscope machine <project.json> --experience <id>` (SPEC §4): the compiled XState machine
 // of one experience as JSON (Stately-compatible config). Exit 1 when the project is invalid
-// or has no such experience (the message lists the ids there are).
+// or has no such experience (the message names the closest ids there are).
 import type { Command } from "commander";
 import { machineConfig } from "../../machines/engine/index.ts";
-import type { Project } from "../../machines/format/schema.ts";
-import { CliError, ExitCode } from "../exit.ts";
+import { ExitCode } from "../exit.ts";
 import type { CommandContext, CommandModule } from "./command.ts";
+import { requireExperienceId } from "./explore-shared.ts";
 import { loadProject } from "./simulate.ts";
 
 interface MachineOptions {
@@ -31,14 +31,7 @@ export async function machineFile(
   { io }: CommandContext,
 ): Promise<ExitCode> {
   const project = await loadProject(file);
-  requireExperience(project, options.experience, file);
+  requireExperienceId(project, options.experience, file);
   io.out(`${JSON.stringify(machineConfig(project, options.experience), null, 2)}\n`);
   return ExitCode.ok;
-}
-
-function requireExperience(project: Project, id: string, file: string): void {
-  if (project.experiences.some((experience) => experience.id === id)) return;
-  const ids = project.experiences.map((experience) => experience.id);
-  const known = ids.length === 0 ? "it has none" : `its experiences: ${ids.join(", ")}`;
-  throw new CliError(`no experience ${JSON.stringify(id)} in ${file}; ${known}`, ExitCode.invalid);
 }

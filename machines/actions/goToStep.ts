@@ -1,4 +1,6 @@
 import { error } from "../validate/diagnostic.ts";
+import { hasId, idsOf } from "../validate/id-index.ts";
+import { didYouMean } from "../validate/suggest.ts";
 import { defineAction } from "./action.ts";
 
 /** The targets that are not step ids. */
@@ -23,12 +25,13 @@ export const goToStep = defineAction({
       }
       if ((specialTargets as readonly string[]).includes(action.step)) return [];
       const steps = place.experience?.steps ?? [];
-      if (!steps.some((step) => step.id === action.step)) {
-        const known = steps.map((step) => step.id).join(", ");
+      if (!hasId(steps, action.step)) {
+        // The closest few step ids only: listing all of them made the output quadratic.
+        const hint = didYouMean(action.step, idsOf(steps), "step ids");
         return [
           error(
             "unknownStep",
-            `Step "${action.step}" does not exist in this experience; use next, previous, complete or one of: ${known}.`,
+            `Step "${action.step}" does not exist in this experience; use next, previous, complete or a step id (${hint}).`,
             at,
           ),
         ];

@@ -1,4 +1,6 @@
 import { error } from "../validate/diagnostic.ts";
+import { idsOf } from "../validate/id-index.ts";
+import { didYouMean } from "../validate/suggest.ts";
 import { defineAction } from "./action.ts";
 
 export const launchExperience = defineAction({
@@ -11,10 +13,11 @@ export const launchExperience = defineAction({
       const at = `${place.pointer}/experience`;
       const target = place.project.experiences.find((e) => e.id === action.experience);
       if (!target) {
+        const hint = didYouMean(action.experience, idsOf(place.project.experiences), "experiences");
         return [
           error(
             "unknownExperience",
-            `Experience "${action.experience}" does not exist; launch one of the project's experiences.`,
+            `Experience "${action.experience}" does not exist; launch one of the project's experiences (${hint}).`,
             at,
           ),
         ];

@@ -7,6 +7,7 @@ import { project } from "../format/schema.ts";
 import { diagnose } from "./codes.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 import { pointerOf } from "./json-access.ts";
+import { closestNames } from "./suggest.ts";
 
 type Schema = z.core.$ZodType;
 interface Def {
@@ -232,45 +233,10 @@ function unknownField(
 }
 
 function unknownFieldMessage(key: string, known: readonly string[]): string {
-  const close = closest(key, known);
+  const [close] = closestNames(key, known, 1);
   const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}…` : key);
   const fix = close
     ? `did you mean "${close}"?`
     : `known fields here: ${[...new Set(known)].join(", ")}.`;
   return `Unknown field ${shown} is ignored; ${fix}`;
-}
-
-/** The known key that differs from `key` only by case, or by at most two edits. */
-export function closest(key: string, known: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  const sameCase = known.find((k) => k.toLowerCase() === lower);
-  if (sameCase) return sameCase;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it is certainly ≥ limit. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit || a.length > 64 || b.length > 64) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin >= limit) return limit;
-    previous = current;
-  }
-  return Math.min(previous[b.length], limit);
 }
