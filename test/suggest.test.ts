@@ -68,6 +68,34 @@ describe("closestNames", () => {
   });
 });
 
+describe("closestNames on a long list (indexed)", () => {
+  const steps = Array.from({ length: 1_000 }, (_, i) => `welcome-step-${i + 1}`);
+
+  it("finds two edits away: two extra characters, one extra and one missing, a swap", () => {
+    expect(closestNames("welcome-step-777xy", steps, 1)).toEqual(["welcome-step-777"]);
+    expect(closestNames("welcome-sep-777x", steps, 1)).toEqual(["welcome-step-777"]);
+    expect(closestNames("welcome-setp-777", steps, 1)).toEqual(["welcome-step-777"]);
+    expect(closestNames("WELCOME-STEP-777", steps, 1)).toEqual(["welcome-step-777"]);
+  });
+
+  it("agrees with a scan of the whole list for names one edit away, on any characters", () => {
+    const anyWord = fc.string({ maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(anyWord, { minLength: 65, maxLength: 90 }),
+        anyWord,
+        (known, query) => {
+          const lower = query.toLowerCase();
+          const found = closestNames(query, known, known.length);
+          const expected = known.filter((name) => levenshtein(lower, name.toLowerCase()) <= 1);
+          for (const name of expected) expect(found).toContain(name);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("suggestions and didYouMean", () => {
   it("spell out a short list, closest first, and name at most three of a long one", () => {
     expect(suggestions("zzz", ["a", "b"])).toEqual(["a", "b"]);

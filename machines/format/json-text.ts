@@ -102,7 +102,9 @@ export function pointerTokens(pointer: string): string[] {
   return pointer
     .slice(1)
     .split("/")
-    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    .map((token) =>
+      token.includes("~") ? token.replaceAll("~1", "/").replaceAll("~0", "~") : token,
+    );
 }
 
 // ------------------------------------------------------------------------------ positions

@@ -38,7 +38,11 @@ export function closestNames(
     for (let i = 0; i < known.length; i++) consider(i, known[i].toLowerCase());
   } else {
     const index = indexOf(known);
-    for (const i of index.candidates(lower)) consider(i, index.lower[i]);
+    for (const i of index.candidates(lower, 1)) consider(i, index.lower[i]);
+    // Enough names one edit away: none two edits away could come before them.
+    if (scored.filter((entry) => entry.distance <= 1).length < limit) {
+      for (const i of index.candidates(lower, 2)) consider(i, index.lower[i]);
+    }
   }
   scored.sort((a, b) => a.distance - b.distance || a.index - b.index);
   const names: string[] = [];
@@ -95,13 +99,16 @@ export function quotedList(names: readonly string[]): string {
  * candidates to check per search).
  */
 class DeletionIndex {
-  private readonly names = new Map<string, number[]>();
-  private readonly variants = new Map<string, number[]>();
+  /** Hashes of the names and of their one-deletion variants (round 1). */
+  private readonly nearby = new Map<number, number[]>();
+  /** Hashes of the names alone (round 2). */
+  private readonly names = new Map<number, number[]>();
   /** The names, lower-cased once. */
   readonly lower: readonly string[];
   /** Per name, the last search that found it (so a search lists a name once). */
   private readonly seen: Uint32Array;
   private search = 0;
+  private found: number[] = [];
 
   constructor(known: readonly string[]) {
     this.lower = known.map((name) => name.toLowerCase());
@@ -109,37 +116,103 @@ class DeletionIndex {
     for (let i = 0; i < known.length; i++) {
       const name = this.lower[i];
       if (name.length > maxLength) continue;
-      add(this.names, name, i);
-      for (const variant of deletions(name, 1).keys()) {
-        if (variant !== name) add(this.variants, variant, i);
-      }
+      const hash = new VariantHashes(name);
+      add(this.names, hash.whole(), i);
+      add(this.nearby, hash.whole(), i);
+      for (let d = 0; d < name.length; d++) add(this.nearby, hash.without(d), i);
     }
   }
 
-  /** Indices of the names that may be close to `word` (to be checked by editDistance). */
-  candidates(word: string): number[] {
-    const found: number[] = [];
-    if (word.length > maxLength) return found;
-    const search = ++this.search;
-    const collect = (indices: readonly number[] | undefined) => {
-      for (const index of indices ?? []) {
-        if (this.seen[index] === search) continue;
-        this.seen[index] = search;
-        found.push(index);
+  /**
+   * Indices of names that may be close to `word` (for editDistance to check): in round 1,
+   * the word with up to one character deleted against names with up to one deleted; in
+   * round 2, the word with two deleted against the names. Round 2 lists no name that round 1
+   * of the same word listed. Variants are looked up by hash, never built as strings (this
+   * runs once per message); a hash collision only adds a candidate that editDistance drops.
+   */
+  candidates(word: string, round: 1 | 2): number[] {
+    this.found = [];
+    if (word.length > maxLength) return this.found;
+    const hash = new VariantHashes(word);
+    if (round === 1) {
+      this.search++;
+      this.collect(this.nearby.get(hash.whole()));
+      for (let d = 0; d < word.length; d++) this.collect(this.nearby.get(hash.without(d)));
+    } else if (word.length <= 32) {
+      // (A longer word would make too many pairs; one edit is enough for it.)
+      for (let d = 0; d < word.length; d++) {
+        for (let e = d + 1; e < word.length; e++) {
+          this.collect(this.names.get(hash.withoutTwo(d, e)));
+        }
       }
-    };
-    for (const [variant, deleted] of deletions(word, maxEdits)) {
-      collect(this.names.get(variant));
-      if (deleted < maxEdits) collect(this.variants.get(variant));
     }
-    return found;
+    return this.found;
+  }
+
+  private collect(indices: readonly number[] | undefined): void {
+    if (indices === undefined) return;
+    for (const index of indices) {
+      if (this.seen[index] === this.search) continue;
+      this.seen[index] = this.search;
+      this.found.push(index);
+    }
   }
 }
 
-function add(map: Map<string, number[]>, key: string, index: number): void {
+function add(map: Map<number, number[]>, key: number, index: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [index]);
   else if (list[list.length - 1] !== index) list.push(index);
+}
+
+/** Powers of the hash's base, modulo 2^32. */
+const base = 0x01000193;
+const powers = new Int32Array(maxLength + 1);
+powers[0] = 1;
+for (let k = 1; k <= maxLength; k++) powers[k] = Math.imul(powers[k - 1], base);
+
+/**
+ * A polynomial hash (modulo 2^32) of a string, and of the string with one or two characters
+ * deleted, from its prefix and suffix hashes: hash(s) = Σ s[k]·base^(n−1−k).
+ */
+class VariantHashes {
+  private readonly prefix: Int32Array;
+  private readonly suffix: Int32Array;
+  private readonly n: number;
+
+  constructor(text: string) {
+    const n = text.length;
+    this.n = n;
+    this.prefix = new Int32Array(n + 1);
+    this.suffix = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) {
+      this.prefix[k + 1] = (Math.imul(this.prefix[k], base) + text.charCodeAt(k)) | 0;
+    }
+    for (let k = n - 1; k >= 0; k--) {
+      this.suffix[k] = (Math.imul(text.charCodeAt(k), powers[n - 1 - k]) + this.suffix[k + 1]) | 0;
+    }
+  }
+
+  whole(): number {
+    return this.prefix[this.n];
+  }
+
+  /** Without the character at `d`. */
+  without(d: number): number {
+    return (Math.imul(this.prefix[d], powers[this.n - 1 - d]) + this.suffix[d + 1]) | 0;
+  }
+
+  /** Without the characters at `d` < `e`. */
+  withoutTwo(d: number, e: number): number {
+    const n = this.n;
+    const middle = (this.prefix[e] - Math.imul(this.prefix[d + 1], powers[e - d - 1])) | 0;
+    return (
+      (Math.imul(this.prefix[d], powers[n - 2 - d]) +
+        Math.imul(middle, powers[n - 1 - e]) +
+        this.suffix[e + 1]) |
+      0
+    );
+  }
 }
 
 const indices = new WeakMap<readonly string[], DeletionIndex>();
@@ -151,26 +224,6 @@ function indexOf(known: readonly string[]): DeletionIndex {
     indices.set(known, index);
   }
   return index;
-}
-
-/** `word` and every string made from it by deleting up to `count` characters, with how many. */
-function deletions(word: string, count: number): Map<string, number> {
-  const out = new Map([[word, 0]]);
-  let frontier = [word];
-  for (let round = 1; round <= count; round++) {
-    const next: string[] = [];
-    for (const text of frontier) {
-      for (let i = 0; i < text.length; i++) {
-        const variant = text.slice(0, i) + text.slice(i + 1);
-        if (!out.has(variant)) {
-          out.set(variant, round);
-          next.push(variant);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return out;
 }
 
 // ----------------------------------------------------------------------------- distance
