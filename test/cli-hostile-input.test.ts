@@ -290,3 +290,45 @@ describe("invalid UTF-8 and byte-order marks (item 10)", () => {
     expect((await run(["replay", recording])).code).toBe(2);
   });
 });
+
+// ------------------------------------------------------------- strict scripts, recordings
+
+describe("misspelt keys in scripts and recordings (item 6)", () => {
+  it("a recording with misspelt keys fails at each key instead of passing with 0 checks", async () => {
+    const file = await write(
+      "typos.json",
+      `{\n  "project": ${JSON.stringify(npsProject)},\n  "expcet": { "page": { "url": "/nope" } },\n  "script": { "stpes": [{ "do": "close" }] }\n}\n`,
+    );
+    const { code, out, err } = await run(["replay", file]);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err.trim().split("\n")).toEqual([
+      `${file}:1:1  error  missingField  /expect: missing: a recording checks its "expect"; write "expect": {} to check nothing on purpose`,
+      `${file}:3:13  error  unknownField  /expcet: unknown field "expcet"; did you mean "expect"?`,
+      `${file}:4:24  error  unknownField  /script/stpes: unknown field "stpes"; did you mean "steps"?`,
+    ]);
+  });
+
+  it('a recording that checks nothing on purpose says "expect": {} and replays', async () => {
+    const file = await write(
+      "nothing.json",
+      JSON.stringify({ project: npsProject, script: { steps: [] }, expect: {} }),
+    );
+    const { code, out } = await run(["replay", file]);
+    expect({ code, out }).toEqual({ code: 0, out: "✔ 0 expectations hold\n" });
+  });
+
+  it("a script's unknown keys are errors at their place, with the key meant", async () => {
+    const script = await write(
+      "typo-script.json",
+      `{\n  "usr": { "id": "u1" },\n  "user": { "attrs": {} },\n  "steps": [{ "do": "close", "setle": false }]\n}\n`,
+    );
+    const { code, err } = await run(["simulate", npsProject, "--script", script]);
+    expect(code).toBe(1);
+    expect(err.trim().split("\n")).toEqual([
+      `${script}:2:10  error  unknownField  /usr: unknown field "usr"; did you mean "user"?`,
+      `${script}:3:22  error  unknownField  /user/attrs: unknown field "attrs"; known fields here: id, attributes.`,
+      `${script}:4:39  error  unknownField  /steps/0/setle: unknown field "setle"; did you mean "settle"?`,
+    ]);
+  });
+});
