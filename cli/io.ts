@@ -1,6 +1,7 @@
 // Everything the commands need from the outside world, behind one small interface so the
 // formatting and the exit-code logic can be tested in-process.
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { decodeUtf8Text, type Utf8Error } from "../machines/format/utf8-text.ts";
 import { CliError, ExitCode } from "./exit.ts";
 
@@ -64,6 +65,33 @@ export async function readTextFile(file: string): Promise<string> {
   const decoded = decodeUtf8Text(bytes);
   if (!decoded.ok) throw new NotUtf8Error(file, decoded.error);
   return decoded.text;
+}
+
+/**
+ * Creates `folder` and its missing parents, one level at a time, or fails with a CliError
+ * (exit 2) that says why. Not `mkdir(…, { recursive: true })`: on Node 20 it never settles
+ * where a parent refuses new entries (/proc), and the command would hang.
+ */
+export async function makeFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = folder; ; at = dirname(at)) {
+    const found = await stat(at).catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code === "ENOENT" || cause.code === "ENOTDIR") return undefined;
+      throw new CliError(`cannot create ${folder}: ${describeFsError(cause)}`, ExitCode.unreadable);
+    });
+    if (found?.isDirectory()) break;
+    if (found) {
+      throw new CliError(`cannot create ${folder}: ${at} is not a folder`, ExitCode.unreadable);
+    }
+    missing.unshift(at);
+    if (dirname(at) === at) break; // the root itself is missing: mkdir will say so
+  }
+  for (const at of missing) {
+    await mkdir(at).catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code === "EEXIST") return; // made meanwhile: fine
+      throw new CliError(`cannot create ${folder}: ${describeFsError(cause)}`, ExitCode.unreadable);
+    });
+  }
 }
 
 function describeFsError(cause: unknown): string {

@@ -1,6 +1,7 @@
 // Hostile input through the commands (issue 10), in-process through runCli: whatever a file
 // holds, a command exits 0, 1 or 2 as SPEC §4 says, never 70 (an internal error).
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -330,5 +331,36 @@ describe("misspelt keys in scripts and recordings (item 6)", () => {
       `${script}:3:22  error  unknownField  /user/attrs: unknown field "attrs"; known fields here: id, attributes.`,
       `${script}:4:39  error  unknownField  /steps/0/setle: unknown field "setle"; did you mean "settle"?`,
     ]);
+  });
+});
+
+// ------------------------------------------------------------------- export folders
+
+describe("paths --export into a folder that cannot be made (item 11)", () => {
+  const exportTo = (kind: string, target: string) =>
+    run(["paths", npsProject, "--experience", "quarterly-nps", "--export", kind, target]);
+
+  // Node 20's recursive mkdir never settled under /proc: the command hung.
+  it.skipIf(!existsSync("/proc/self"))(
+    "exits 2 at once under /proc",
+    { timeout: 20_000 },
+    async () => {
+      const recordings = await exportTo("recordings", "/proc/flowscope-test/out");
+      expect(recordings.code).toBe(2);
+      expect(recordings.err).toMatch(/^cannot create \/proc\/flowscope-test\/out: ENOENT/);
+      const vitest = await exportTo("vitest", "/proc/flowscope-test/x/coverage.test.ts");
+      expect(vitest.code).toBe(2);
+    },
+  );
+
+  it("exits 2 when a parent is a file, and makes missing parents otherwise", async () => {
+    const file = await write("a-file", "x");
+    const under = await exportTo("recordings", join(file, "out"));
+    expect(under.code).toBe(2);
+    expect(under.err).toBe(`cannot create ${join(file, "out")}: ${file} is not a folder\n`);
+    const nested = join(dir, "new", "deeper", "recordings");
+    const made = await exportTo("recordings", nested);
+    expect(made.code).toBe(0);
+    expect((await readdir(nested)).length).toBeGreaterThan(0);
   });
 });

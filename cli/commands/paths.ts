@@ -2,7 +2,7 @@
 // per end, shortest paths, a covering set of replayable paths, simple paths and the
 // transitions no path takes. `--export recordings <dir>` writes one recording per coverage
 // path; `--export vitest <file>` writes a vitest file that replays them.
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { describeScriptStep } from "../../machines/engine/index.ts";
@@ -11,7 +11,7 @@ import { coverageRecordings, coverageVitestFile } from "../../machines/explore/e
 import { explorePaths, type PathsReport } from "../../machines/explore/paths.ts";
 import type { Project } from "../../machines/format/schema.ts";
 import { CliError, ExitCode } from "../exit.ts";
-import { paint } from "../io.ts";
+import { makeFolder, paint } from "../io.ts";
 import type { CommandContext, CommandModule } from "./command.ts";
 import { jsonText, requireExperienceId, wholeNumberOption } from "./explore-shared.ts";
 import { loadProject } from "./simulate.ts";
@@ -107,9 +107,7 @@ async function exportCoverage(
     report.coverage,
     projectPath,
   );
-  await mkdir(folder, { recursive: true }).catch((cause) => {
-    throw new CliError(`cannot create ${folder}: ${String(cause)}`, ExitCode.unreadable);
-  });
+  await makeFolder(folder);
   if (kind === "recordings") {
     for (const { name, recording } of recordings) {
       await writeOut(join(folder, name), jsonText(recording));
