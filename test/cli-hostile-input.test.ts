@@ -124,6 +124,17 @@ describe("deep nesting (item 1)", () => {
       const simulated = await run(["simulate", atLimit, "--script", scriptFile, "--json"]);
       expect({ code: simulated.code, err: simulated.err }).toEqual({ code: 0, err: "" });
       expect((await run(["simulate", atLimit, "--script", scriptFile])).code).toBe(0);
+      // Every other command takes it too.
+      for (const args of [
+        ["machine", atLimit, "--experience", "tour"],
+        ["paths", atLimit, "--experience", "tour", "--json"],
+        ["races", atLimit],
+        ["why", atLimit, "--experience", "tour", "--script", scriptFile],
+        ["graph", atLimit, "--json"],
+      ]) {
+        const ran = await run(args);
+        expect({ args, code: ran.code, err: ran.err }).toEqual({ args, code: 0, err: "" });
+      }
 
       const beyond = await write(
         "beyond.json",
