@@ -2,6 +2,7 @@
 // getSimplePaths on k two-way-branch surveys, counting alone at k = 60, the coverage set vs
 // getShortestPaths on a generated 1,000-step tour, and the race explorer on a 7-action list.
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
+import { compileExperience } from "../machines/compile/index.ts";
 import { countPaths } from "../machines/explore/count.ts";
 import { coverage } from "../machines/explore/coverage.ts";
 import { indexGraph } from "../machines/explore/graph-index.ts";
@@ -9,7 +10,6 @@ import { exploreRaces } from "../machines/explore/races.ts";
 import { scriptSetup } from "../machines/explore/script-setup.ts";
 import { type Project, project as projectSchema } from "../machines/format/schema.ts";
 import { flowGraph } from "../machines/graph/flow-graph.ts";
-import { flowMachine } from "../machines/graph/flow-machine.ts";
 import {
   branchSurveyInput,
   generateProject,
@@ -34,7 +34,7 @@ const serializeState = (state: { value: unknown }) => JSON.stringify(state.value
 function countingRow(k: number, log: (line: string) => void): { ratio: number; rows: string[][] } {
   const project = branchSurvey(k);
   const graph = flowGraph(project, "branches");
-  const machine = flowMachine(project, "branches");
+  const machine = compileExperience(project, "branches");
   const ours = measure(`countPaths k=${k}`, () => countPaths(graph), { warmup: 3, iterations: 20 });
   const iterations = k >= 14 ? 2 : 5;
   const theirs = measure(
@@ -74,7 +74,7 @@ function coverageRows(log: (line: string) => void): string[][] {
   const graph = flowGraph(project, experience.id);
   const indexed = indexGraph(graph);
   const setup = scriptSetup(project, experience);
-  const machine = flowMachine(project, experience.id);
+  const machine = compileExperience(project, experience.id);
   const ours = measure("coverage", () => coverage(indexed, experience, setup), {
     warmup: 1,
     iterations: 3,

@@ -2,7 +2,7 @@
 // formatting and the exit-code logic can be tested in-process.
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { decodeUtf8Text, type Utf8Error } from "../machines/format/utf8-text.ts";
+import { decodeUtf8Text, type Utf8Error } from "../machines/format/index.ts";
 import { CliError, ExitCode } from "./exit.ts";
 
 export interface CliIo {

@@ -7,7 +7,7 @@ import { commands as defaultCommands } from "./commands/index.ts";
 import { CliError, ExitCode } from "./exit.ts";
 import type { CliIo } from "./io.ts";
 
-export function buildProgram(
+function buildProgram(
   context: CommandContext,
   commands: readonly CommandModule[] = defaultCommands,
 ): Command {

@@ -8,7 +8,7 @@
 //   +0.400s  action.landed         navigateTo #1  onboarding
 //
 // Actions fired by one list at one instant share a bracket (they fire together, SPEC §3.3).
-import type { Result, TraceEntry } from "../machines/format/script.ts";
+import type { Result, TraceEntry } from "../machines/format/index.ts";
 import { paint } from "./io.ts";
 
 export interface TimelineOptions {
@@ -145,7 +145,7 @@ function renderValue(value: unknown): string {
 
 // --------------------------------------------------------------------------- final state
 
-export function formatFinalState(result: Result, options: TimelineOptions): string {
+function formatFinalState(result: Result, options: TimelineOptions): string {
   const heading = (text: string) => paint(options.color, "bold", text);
   return [
     heading("Experiences"),

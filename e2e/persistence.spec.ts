@@ -1,6 +1,8 @@
 // Saved work: edits and the session survive a reload (IndexedDB), and a share link opens the
 // same project, persona and steps in a fresh browser context.
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { encodeJsonToken } from "../app/persistence/share-codec.ts";
 import { answer } from "./debugger-page.ts";
 
 function stepOnScreen(page: Page) {
@@ -101,5 +103,35 @@ test("a share link opens the same state in a fresh browser context", async ({
 test("a damaged share link says so and the page still works", async ({ page }) => {
   await page.goto("/#share=v1.d.not-a-real-token");
   await expect(page.getByText(/This share link cannot be opened/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Project JSON" })).toBeVisible();
+});
+
+test("the 3.9 KB link of 20,000 steps opens its first 1,000 and says it left the rest out", async ({
+  page,
+}) => {
+  test.slow(); // 1,000 steps replay, in slices
+  const token = await encodeJsonToken({
+    v: 1,
+    name: "Bomb",
+    project: readFileSync("examples/nps-survey.json", "utf8"),
+    session: {
+      user: { id: "u", attributes: {} },
+      personaId: null,
+      start: { url: "/", at: "2026-01-05T09:00:00Z" },
+      steps: Array.from({ length: 20_000 }, () => ({ do: "advance", hours: 1 })),
+      selectedExperience: null,
+    },
+  });
+  expect(token.length).toBeLessThan(4_000);
+  await page.goto(`/#share=${token}`);
+  await expect(
+    page.getByText(/The link carried 20,000 script steps.*the last 19,000 left out/),
+  ).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => window.__flowscope?.store.getState().moments.length), {
+      timeout: 60_000,
+    })
+    .toBe(1_001);
+  await expect(page.getByTestId("replay-progress")).toBeHidden();
   await expect(page.getByRole("textbox", { name: "Project JSON" })).toBeVisible();
 });

@@ -32,8 +32,9 @@ export function answerRange(step: Step): { min: number; max: number } {
   return q && "min" in q ? { min: q.min, max: q.max } : defaultScaleRange;
 }
 
-/** Built-in attributes (Jimo Email, Jimo Username) are never "undefined by every persona". */
-export { builtInAttributes } from "./actions/attributes.ts";
+// Built-in attributes (Jimo Email, Jimo Username) are never "undefined by every persona": the
+// list is `builtInAttributes` in actions/attributes.ts (semantics.ts, in layer rules, imports no
+// action).
 
 // ------------------------------------------------------------------- engine (SPEC §3)
 // Decisions the engine takes where SPEC §3 is silent. The code that applies each one points
@@ -93,11 +94,11 @@ export const recordingProjectLookup = ["recordingFolder", "currentDirectory"] as
 // applies it (machines/validate/…).
 
 /**
- * JSON documents (projects, scripts, recordings) nest objects and arrays at most this deep;
- * a deeper one is refused as unparseable (format/json-text.ts), with its pointer. Real
- * documents nest about 10 levels; a limit keeps every recursion over values safe.
+ * JSON documents (projects, scripts, recordings) nest objects and arrays at most
+ * jsonNestingLimit (256) levels deep; a deeper one is refused as unparseable, with its
+ * pointer. Decided in format/json-text.ts, the layer that parses (below this one).
  */
-export const jsonNestingLimit = 256;
+export { jsonNestingLimit } from "./format/json-text.ts";
 
 /** Structural problems (and unknown fields) shown at most, then one "… N more" (index.ts). */
 export const diagnosticCap = 200;
@@ -137,8 +138,10 @@ export const multiChoiceClassOptionCap = 12;
  * times. A path is a sequence of transitions that move the flow (a `stays` edge, which moves
  * nothing, is not a transition of a path; coverage still takes it). Acyclic flows are
  * counted exactly whatever the bound; `previous` is resolved from the path's own visit stack.
+ * 1 by default: the simple paths of the compiled machine, exactly what xstate/graph's
+ * getSimplePaths finds on it (one model, one count); `--revisits N` counts loops too.
  */
-export const defaultRevisits = 2;
+export const defaultRevisits = 1;
 
 /**
  * Path counting work budget (memoised states × key length). Past it, the count is redone

@@ -7,7 +7,7 @@ import { type Keeper, type KeeperOptions, startKeeper } from "../app/persistence
 import { SavedWork } from "../app/persistence/saved-work.ts";
 import type { SavedSession } from "../app/persistence/session-model.ts";
 import { createSessionRegistry } from "../app/persistence/session-registry.ts";
-import { encodeSharedState, shareUrl } from "../app/persistence/share-codec.ts";
+import { encodeJsonToken, encodeSharedState, shareUrl } from "../app/persistence/share-codec.ts";
 import { createWorkspaceStore } from "../app/workspace/workspace-store.ts";
 
 const session: SavedSession = {
@@ -108,6 +108,23 @@ describe("keeper", () => {
     expect(state.activeId).toBe(shared?.id);
     expect(page.sessions.get(shared?.id as string)).toEqual(session);
     expect(page.cleared()).toBe(true);
+    page.keeper.stop();
+  });
+
+  it("opens a link of 20,000 steps with the first 1,000 and says what it left out", async () => {
+    const steps = Array.from({ length: 20_000 }, () => ({ do: "advance", hours: 1 }));
+    const token = await encodeJsonToken({
+      v: 1,
+      name: "Bomb",
+      project: "{}",
+      session: { ...session, steps },
+    });
+    const page = await load(new IDBFactory(), new URL(shareUrl("http://x/", token)).hash);
+    const shared = page.workspace.getState().documents.find((d) => d.name === "Bomb");
+    expect(page.sessions.get(shared?.id as string)?.steps).toHaveLength(1_000);
+    expect(page.notices).toEqual([
+      "Opened the shared session “Bomb”. The link carried 20,000 script steps, more than the 1,000 it may carry: the first 1,000 were opened and the last 19,000 left out.",
+    ]);
     page.keeper.stop();
   });
 

@@ -81,23 +81,31 @@ describe("machineConfig", () => {
     for (const end of ["completed", "dismissed", "snoozed"]) {
       expect(config.states[end].type).toBe("final");
     }
-    expect(Object.keys(config.states.score.on ?? {}).sort()).toEqual(
-      ["close", "condition.promoters", "cta.later", "fallback", "trigger.leave"].sort(),
-    );
-    // A message step takes no answer: no condition or fallback transitions there.
-    expect(Object.keys(config.states.thanks.on ?? {})).toEqual(["close"]);
-    expect(config.states.score.on?.["cta.later"].actions).toEqual([
-      { type: "fire", params: { context: "cta", step: "score", id: "later" } },
-    ]);
+    // Every interaction is an event named by its edge id, with the route it takes.
     const shaped = shape(compileExperience(project, "nps"));
-    expect(shaped.rootOn["go.thanks"]).toEqual([["nps.thanks"]]);
-    expect(shaped.rootOn.snooze).toEqual([["nps.snoozed"]]);
+    expect(shaped.states.score.on).toEqual({
+      "score/cta/later": [["nps.snoozed"], ["nps.dismissed"]],
+      "score/trigger/leave": [["nps.dismissed"]],
+      "score/condition/promoters": [[]],
+      "score/fallback": [["nps.thanks"]],
+      "score/cross": [["nps.dismissed"]],
+    });
+    // A message step takes no answer: no condition or fallback transitions there.
+    expect(Object.keys(config.states.thanks.on ?? {})).toEqual(["thanks/cross"]);
+    // Snooze is guarded on the snoozes left; past maxTimes it dismisses (SPEC §3.2).
+    const later = config.states.score.on?.["score/cta/later"];
+    expect(Array.isArray(later) && later.map((t) => t.guard)).toEqual([
+      { type: "snoozesLeft", params: { maxTimes: 3 } },
+      undefined,
+    ]);
+    // Landings from elsewhere carry their target: no bare event takes them.
+    expect(shaped.rootOn.land).toContainEqual(["nps.thanks"]);
   });
 
   it("compiles a checklist to open + completed/dismissed", () => {
     const config = machineConfig(project, "list");
     expect(Object.keys(config.states)).toEqual(["open", "completed", "dismissed"]);
-    expect(Object.keys(config.states.open.on ?? {})).toEqual(["task.t1", "complete", "dismiss"]);
+    expect(Object.keys(config.states.open.on ?? {})).toEqual(["task/t1", "close"]);
   });
 
   it("names the experience when it does not exist", () => {

@@ -4,14 +4,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
+import { answerClasses, compileExperience, machineConfig } from "../machines/compile/index.ts";
 import {
   type Project,
   type ProjectInput,
   project as projectSchema,
 } from "../machines/format/schema.ts";
-import { answerClasses } from "../machines/graph/answer-classes.ts";
 import { flowGraph } from "../machines/graph/flow-graph.ts";
-import { flowMachine, flowMachineConfig } from "../machines/graph/flow-machine.ts";
 
 const examples = join(import.meta.dirname, "..", "examples");
 
@@ -262,11 +261,11 @@ describe("answer classes", () => {
   });
 });
 
-describe("flowMachine", () => {
+describe("the compiled machine is the graph", () => {
   it("xstate/graph reaches the same nodes as the graph, and counts the same simple paths", () => {
     const p = example("nps-survey.json");
     const graph = flowGraph(p, "quarterly-nps");
-    const machine = flowMachine(p, "quarterly-nps");
+    const machine = compileExperience(p, "quarterly-nps");
     const reached = getShortestPaths(machine).map((path) => String(path.state.value));
     const targets = new Set([graph.initial, ...graph.edges.map((e) => e.to)]);
     expect(new Set(reached)).toEqual(targets);
@@ -275,16 +274,19 @@ describe("flowMachine", () => {
     expect(toEnds.length).toBe(10);
   });
 
-  it("leaves previous out unless asked, and keeps stays edges without a target", () => {
+  it("guards previous on the visit history, and keeps stays edges without a target", () => {
     const p = example("onboarding-tour.json");
-    const graph = flowGraph(p, "workspace-onboarding");
-    const omit = flowMachineConfig(graph);
-    expect(omit.states["create-project"].on?.["create-project/cta/back"]).toBeUndefined();
-    const guess = flowMachineConfig(graph, { back: "guess" });
-    expect(guess.states["create-project"].on?.["create-project/cta/back"]).toMatchObject({
-      target: "welcome",
-    });
-    const nps = flowMachineConfig(flowGraph(example("nps-survey.json"), "quarterly-nps"));
-    expect(nps.states["book-call"].on?.["book-call/cta/book"]?.target).toBeUndefined();
+    const config = machineConfig(p, "workspace-onboarding");
+    const back = config.states["create-project"].on?.["create-project/cta/back"];
+    expect(back).toEqual([
+      expect.objectContaining({
+        target: "welcome",
+        guard: { type: "cameFrom", params: { step: "welcome" } },
+        actions: [{ type: "back" }],
+      }),
+    ]);
+    const nps = machineConfig(example("nps-survey.json"), "quarterly-nps");
+    const book = nps.states["book-call"].on?.["book-call/cta/book"];
+    expect(book && !Array.isArray(book) && book.target).toBeUndefined();
   });
 });

@@ -4,11 +4,11 @@
 // trigger leaves the moment they show (checked against an independent search).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchesPage } from "../machines/engine/glob.ts";
 import { countPaths } from "../machines/explore/count.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { urlForPattern } from "../machines/explore/script-setup.ts";
 import { type FlowEdge, type FlowGraph, flowGraph } from "../machines/graph/flow-graph.ts";
+import { matchesPage } from "../machines/model/glob.ts";
 import { projectArb } from "./arbitraries.ts";
 
 const limit = 500;

@@ -1,4 +1,4 @@
-// "Did you mean …?" (machines/validate/suggest.ts): the few closest names, never a whole
+// "Did you mean …?" (machines/model/suggest.ts): the few closest names, never a whole
 // list, at a cost that stays linear in the number of messages (issue 10, item 2).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import {
   editDistance,
   quotedList,
   suggestions,
-} from "../machines/validate/suggest.ts";
+} from "../machines/model/suggest.ts";
 
 /** Plain Levenshtein, for reference. */
 function levenshtein(a: string, b: string): number {

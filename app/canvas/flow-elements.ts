@@ -5,7 +5,7 @@ import type { EdgeRoute, Point } from "./layout-types.ts";
 import type { RoutedFlowEdge } from "./RoutedEdge.tsx";
 import type { RunMarks } from "./run-marks.ts";
 
-export type MarkedData = NodeData & { current: boolean; visited: boolean };
+type MarkedData = NodeData & { current: boolean; visited: boolean };
 export type FlowNode = Node<MarkedData>;
 
 /** Handle size of xyflow's default handle (its CSS: 6 × 6 px). */
@@ -66,7 +66,7 @@ export function toFlowNodes(
   }));
 }
 
-export function edgeClass(edge: ModelEdge, marks: RunMarks): string {
+function edgeClass(edge: ModelEdge, marks: RunMarks): string {
   const classes = [`via-${edge.via}`];
   if (edge.back) classes.push("is-back");
   if (marks.visitedEdges.has(edge.id)) classes.push("is-visited");

@@ -1,7 +1,7 @@
 // The canvas's view of a flow graph (machines/graph): node boxes with their sizes for the
 // layout, edges with labels saying what takes them, and the run's marks (current node,
 // visited nodes and edges, the last edge taken). Pure: the components only draw it.
-import type { Project, Step } from "../../machines/format/schema.ts";
+import type { Project, Step } from "../../machines/format/index.ts";
 import type { FlowEdge, FlowGraph, ViaKind } from "../../machines/graph/index.ts";
 import type { LayoutEdge, LayoutNode } from "./layout-types.ts";
 
@@ -34,7 +34,7 @@ export type LaunchedNodeData = {
 
 export type NodeData = StepNodeData | EndNodeData | LaunchedNodeData;
 
-export interface ModelNode {
+interface ModelNode {
   id: string;
   data: NodeData;
   width: number;
@@ -69,7 +69,7 @@ export const crossEdgeStepLimit = 60;
 const stepWidth = 240;
 const maxCtaRows = 4;
 
-export function stepHeight(data: StepNodeData): number {
+function stepHeight(data: StepNodeData): number {
   const ctaRows = Math.min(data.ctas.length, maxCtaRows) + (data.ctas.length > maxCtaRows ? 1 : 0);
   return (
     52 +

@@ -33,7 +33,7 @@ export interface LayoutRequest {
   initial: string;
 }
 
-export type LayoutEngine = "elk" | "fast";
+type LayoutEngine = "elk" | "fast";
 
 export interface LayoutAnswer {
   id: number;

@@ -1,6 +1,7 @@
 // Where the run is on the canvas: the node on screen (or the end reached), the nodes and
 // edges visited up to the moment shown, and the last edge taken (it pulses).
 import type { WorldState } from "../../machines/engine/index.ts";
+import { stepNodeId } from "../../machines/graph/index.ts";
 import { takenUpTo } from "../session/taken-edges.ts";
 import type { Moment } from "../session/types.ts";
 import type { CanvasModel } from "./graph-model.ts";
@@ -28,11 +29,12 @@ export function runMarks(
   const state = world?.experiences[model.experience];
   if (!state) return noMarks;
   const { visited: visitedEdges, last } = takenUpTo(moments, cursor, model.experience);
-  const visitedNodes = new Set<string>(state.visited);
+  // Node ids are state keys (the canvas draws the compiled machine).
+  const visitedNodes = new Set<string>(state.visited.map(stepNodeId));
   const edgeById = new Map(model.edges.map((e) => [e.id, e]));
   // A flow that ended by a launch shows the launched node rather than "dismissed".
   let current: string | null = null;
-  if (state.status === "active") current = state.step;
+  if (state.status === "active") current = state.step === null ? null : stepNodeId(state.step);
   else if (state.status !== "idle") {
     const lastTarget = last ? edgeById.get(last)?.target : undefined;
     current = lastTarget?.startsWith("launched:") ? lastTarget : state.status;

@@ -21,8 +21,6 @@ import { offsetAt, positionAt, type TextPosition } from "./positions.ts";
 import { createTextEmitter } from "./text-emitter.ts";
 import "./editor.css";
 
-export type { EditorProblems };
-
 export interface JsonEditorHandle {
   /** Moves the caret to (line, column), scrolls there, highlights the line and focuses. */
   revealPosition(line: number, column: number): void;

@@ -3,7 +3,7 @@
 // so the mark is visible whether it points at a key, a value or an opening brace.
 import type { Diagnostic as LintDiagnostic } from "@codemirror/lint";
 import type { Text } from "@codemirror/state";
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import type { ParseError } from "../../machines/validate/index.ts";
 import { offsetAt } from "./positions.ts";
 

@@ -3,13 +3,13 @@
 import { type Extension, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, type DecorationSet, EditorView } from "@codemirror/view";
 
-export const highlightClass = "line-highlight";
+const highlightClass = "line-highlight";
 
 export const setHighlightedLine = StateEffect.define<number | null>();
 
 const band = Decoration.line({ class: highlightClass });
 
-export const highlightedLineField = StateField.define<number | null>({
+const highlightedLineField = StateField.define<number | null>({
   create: () => null,
   update(line, transaction) {
     let next = transaction.docChanged ? null : line;

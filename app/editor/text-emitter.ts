@@ -6,7 +6,7 @@ import type { EditorView } from "@codemirror/view";
 import { largeDocumentChars } from "./limits.ts";
 
 /** The pause, in ms. */
-export const largeTextDelayMs = 150;
+const largeTextDelayMs = 150;
 
 export interface TextEmitter {
   changed(view: EditorView): void;

@@ -1,7 +1,7 @@
 // The example projects shipped in the repository, loaded as raw TEXT (not parsed JSON) so that
 // diagnostics' line and column numbers point at the file exactly as it is written.
 
-export type ExampleGroup = "valid" | "invalid";
+type ExampleGroup = "valid" | "invalid";
 
 export interface Example {
   /** Stable key: the file name without extension, prefixed by "invalid/" for invalid ones. */
@@ -29,7 +29,7 @@ const invalidFiles = import.meta.glob<string>(
 );
 
 /** The example the app opens on when it exists (the issue asks for the onboarding tour). */
-export const preferredExampleId = "onboarding-tour";
+const preferredExampleId = "onboarding-tour";
 
 /** Shown when the repository has no examples at all, so the page is never empty. */
 const blankProject = `{
@@ -39,7 +39,7 @@ const blankProject = `{
 `;
 
 /** "getting-started-checklist" → "Getting started checklist". */
-export function humanize(name: string): string {
+function humanize(name: string): string {
   const words = name.replace(/[-_]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

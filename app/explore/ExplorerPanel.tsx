@@ -3,7 +3,7 @@
 // action lists whose outcome depends on timing). The computation runs in a Web Worker with
 // a progress bar and Cancel; it reruns (debounced) when the project or experience changes.
 import { type KeyboardEvent, useRef, useState } from "react";
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { useSession } from "../session/store.ts";
 import { ExploreStatus } from "./ExploreStatus.tsx";
 import { type ExploreState, pathsView, racesView } from "./explore-state.ts";

@@ -2,9 +2,8 @@
 // the revisit bound when the flow has cycles, the coverage list (a click replays the path on
 // the canvas) and the transitions no path can take.
 import { useState } from "react";
-import type { CoveragePath } from "../../machines/explore/coverage.ts";
-import type { PathsReport } from "../../machines/explore/paths.ts";
-import type { Experience, Project } from "../../machines/format/schema.ts";
+import type { CoveragePath, PathsReport } from "../../machines/explore/index.ts";
+import type { Experience, Project } from "../../machines/format/index.ts";
 import { type ExploreState, pathsView, staleWords } from "./explore-state.ts";
 import { coverageHeading, endWords, groupDigits, pathWords, userSteps } from "./path-words.ts";
 import { replayProgressWords, replayStateWords } from "./replay-words.ts";

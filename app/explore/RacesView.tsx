@@ -1,8 +1,8 @@
 // The Races tab: how many action lists were checked, and each list whose outcome depends on
 // which action lands first: where it sits, the actions raced, how many orders, what differs,
 // and per outcome one landing order and the outcome in words. Calm lists stay folded.
-import type { ListRaces, RacesReport } from "../../machines/explore/races.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import type { ListRaces, RacesReport } from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { type ExploreState, racesView, staleWords } from "./explore-state.ts";
 import { differsWords, listPlace, outcomeParts } from "./race-words.ts";
 import { StaleNote } from "./StaleNote.tsx";

@@ -18,7 +18,7 @@ export type SpawnWorker = (
   onError: (message: string) => void,
 ) => ExploreWorker;
 
-export type AnswerListener = (answer: ExploreAnswer) => void;
+type AnswerListener = (answer: ExploreAnswer) => void;
 
 export interface ExploreClient {
   /** Starts a request (superseding a running one); returns its id. */
@@ -32,7 +32,7 @@ export interface ExploreClient {
 }
 
 /** A module worker running explore.worker.ts. */
-export const browserWorker: SpawnWorker = (onAnswer, onError) => {
+const browserWorker: SpawnWorker = (onAnswer, onError) => {
   const worker = new Worker(new URL("./explore.worker.ts", import.meta.url), { type: "module" });
   worker.onmessage = (event: MessageEvent<ExploreAnswer>) => onAnswer(event.data);
   worker.onerror = (event: ErrorEvent) => {

@@ -1,9 +1,8 @@
 // What the explorer worker does with one request, as a plain function (the worker file only
 // wires it to `self`, so tests call it directly): the paths of the selected experience, then
 // the races of the project, with throttled progress reports in between.
-import { explorePaths } from "../../machines/explore/paths.ts";
-import { exploreRaces } from "../../machines/explore/races.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import { explorePaths, exploreRaces } from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 import type {
   ExploreAnswer,
   ExploreJob,
@@ -17,7 +16,7 @@ export type Post = (answer: ExploreAnswer) => void;
 export type Clock = () => number;
 
 /** Progress reports are at most this often (ms), except a phase's first and last. */
-export const progressIntervalMs = 50;
+const progressIntervalMs = 50;
 
 /** A progress callback: a phase's first and last report, the rest throttled, no repeats. */
 export function throttledProgress(

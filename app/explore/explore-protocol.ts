@@ -1,9 +1,8 @@
 // The messages between the explorer panel and its worker: one request per (project,
 // experience), answered by progress reports, each job's report and a final `done`. Every
 // answer carries its request's id so the client can drop answers to a superseded request.
-import type { PathsPhase, PathsReport } from "../../machines/explore/paths.ts";
-import type { RacesReport } from "../../machines/explore/races.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import type { PathsPhase, PathsReport, RacesReport } from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 
 export type ExploreJob = "paths" | "races";
 export type ExplorePhase = PathsPhase | "races";
@@ -44,20 +43,20 @@ export interface PathsAnswer {
   outcome: JobOutcome<PathsReport>;
 }
 
-export interface RacesAnswer {
+interface RacesAnswer {
   type: "races";
   id: number;
   outcome: JobOutcome<RacesReport>;
 }
 
-export interface DoneAnswer {
+interface DoneAnswer {
   type: "done";
   id: number;
   ms: number;
 }
 
 /** Made by the client, not the worker: the worker itself failed (could not start, crashed). */
-export interface FailedAnswer {
+interface FailedAnswer {
   type: "failed";
   id: number;
   message: string;

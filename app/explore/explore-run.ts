@@ -1,7 +1,7 @@
 // Starting an explorer request from the panel's state: ask the client for the reports that
 // are not current, then record the run. The client answers only after `start` returns, so
 // `started` (with the id) always reaches the reducer before any answer, a failure included.
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import type { ExploreClient } from "./explore-client.ts";
 import { type ExploreEvent, type ExploreState, planRequest } from "./explore-state.ts";
 

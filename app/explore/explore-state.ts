@@ -1,9 +1,8 @@
 // The explorer panel's state as a reducer: which request runs, how far it is, and the last
 // report of each job with the project (and experience) it was computed for, so the panel can
 // say when a report is stale and a request can skip a job whose report is still current.
-import type { PathsReport } from "../../machines/explore/paths.ts";
-import type { RacesReport } from "../../machines/explore/races.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import type { PathsReport, RacesReport } from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 import type { ExploreAnswer, JobOutcome, ProgressAnswer, Wanted } from "./explore-protocol.ts";
 
 export type RunStatus = "idle" | "running" | "done" | "cancelled" | "failed";

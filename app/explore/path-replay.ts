@@ -4,11 +4,10 @@
 // app, anything in tests); the returned function cancels the walk (a newer click, an edit).
 // The user stays in charge: when the session changed between two of its steps (a canvas
 // click, a preview step, time travel, a fix), the walk stops and leaves the session alone.
-import type { CoveragePath } from "../../machines/explore/coverage.ts";
-import type { ScriptSetup } from "../../machines/explore/script-setup.ts";
-import type { ScriptStep } from "../../machines/format/script.ts";
+import type { CoveragePath, ScriptSetup } from "../../machines/explore/index.ts";
+import type { ScriptStep } from "../../machines/format/index.ts";
 
-export type StepOutcome = { ok: true } | { ok: false; message: string };
+type StepOutcome = { ok: true } | { ok: false; message: string };
 
 export interface PathReplayDriver {
   /** Brings the flow canvas into view. */
@@ -30,7 +29,7 @@ export const sessionChangedMessage = "the session changed";
 /** Runs `task` after `ms`; returns a function that stops it. */
 export type Schedule = (task: () => void, ms: number) => () => void;
 
-export const timerSchedule: Schedule = (task, ms) => {
+const timerSchedule: Schedule = (task, ms) => {
   const timer = setTimeout(task, ms);
   return () => clearTimeout(timer);
 };

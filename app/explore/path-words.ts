@@ -1,10 +1,8 @@
 // Paths in words for the Paths panel: exact counts with digit grouping (big ones are decimal
 // strings), and a coverage path as a short line of its script steps ("answer 10 → click Done").
-import { describeScriptStep } from "../../machines/engine/errors.ts";
-import type { CoveragePath } from "../../machines/explore/coverage.ts";
-import type { JsonCount, PathsReport } from "../../machines/explore/paths.ts";
-import type { Experience } from "../../machines/format/schema.ts";
-import type { ScriptStep } from "../../machines/format/script.ts";
+import { describeScriptStep } from "../../machines/engine/index.ts";
+import type { CoveragePath, JsonCount, PathsReport } from "../../machines/explore/index.ts";
+import type { Experience, ScriptStep } from "../../machines/format/index.ts";
 
 /** "1,152,921,504,606,846,976": every digit kept (a count past 2^53 comes as a string). */
 export function groupDigits(count: JsonCount): string {

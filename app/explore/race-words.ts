@@ -1,9 +1,8 @@
 // Races in words for the Races panel: where a raced list sits ("CTA “Complete my profile” on
 // step nudge of profile-nudge"), and an outcome (page, statuses, effects), each part flagged
 // when it is one of the things that differ between the list's outcomes.
-import type { ListRaces, RaceOutcome } from "../../machines/explore/races.ts";
-import type { Project } from "../../machines/format/schema.ts";
-import type { Effect } from "../../machines/format/script.ts";
+import type { ListRaces, RaceOutcome } from "../../machines/explore/index.ts";
+import type { Effect, Project } from "../../machines/format/index.ts";
 
 type Experience = Project["experiences"][number];
 type Step = Experience["steps"][number];

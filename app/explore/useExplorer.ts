@@ -2,13 +2,13 @@
 // request to the worker for the reports that are not current, superseding the running one;
 // Cancel terminates the worker, Run again asks for what is still missing.
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { createExploreClient, type ExploreClient } from "./explore-client.ts";
 import { startRequest } from "./explore-run.ts";
 import { type ExploreState, exploreReducer, initialExploreState } from "./explore-state.ts";
 
 /** Quiet time after an edit or a new selection before exploring. */
-export const exploreDebounceMs = 300;
+const exploreDebounceMs = 300;
 
 export interface Explorer {
   state: ExploreState;

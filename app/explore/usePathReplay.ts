@@ -1,9 +1,8 @@
 // Which coverage path is being replayed on the canvas (or was last), and the click that
 // starts a replay. A newer click, an edit of the project or leaving the panel cancels it.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CoveragePath } from "../../machines/explore/coverage.ts";
-import type { ScriptSetup } from "../../machines/explore/script-setup.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import type { CoveragePath, ScriptSetup } from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { sessionStore } from "../session/store.ts";
 import { replayPath } from "./path-replay.ts";
 import { sessionReplayDriver } from "./session-replay-driver.ts";

@@ -17,7 +17,7 @@ export interface StatelyConnection {
 }
 
 /** How long the inspector window may take to say it is connected. */
-export const connectTimeoutMs = 15_000;
+const connectTimeoutMs = 15_000;
 
 export function connectStately(
   host: Window,

@@ -4,7 +4,7 @@ import { placedBox } from "../canvas/flow-elements.ts";
 import type { EdgeRoute, Point } from "../canvas/layout-types.ts";
 import type { LaunchModel, LaunchModelEdge, LaunchModelNode } from "./launch-model.ts";
 
-export type LaunchNodeData = LaunchModelNode & {
+type LaunchNodeData = LaunchModelNode & {
   /** The experience drawn on the Flow tab. */
   selected: boolean;
   /** A cycle is in focus and this node is not on it. */
@@ -14,7 +14,7 @@ export type LaunchNodeData = LaunchModelNode & {
 };
 export type LaunchFlowNode = Node<LaunchNodeData, "launch">;
 
-export type LaunchEdgeData = { route?: EdgeRoute; selfLoop: boolean };
+type LaunchEdgeData = { route?: EdgeRoute; selfLoop: boolean };
 export type LaunchFlowEdge = Edge<LaunchEdgeData, "launch">;
 
 export interface Focus {
@@ -43,7 +43,7 @@ export function toLaunchNodes(
   }));
 }
 
-export function launchEdgeClass(edge: LaunchModelEdge, focus: Focus | null): string {
+function launchEdgeClass(edge: LaunchModelEdge, focus: Focus | null): string {
   const classes = ["lg-edge", `lg-edge-${edge.kind}`];
   if (edge.inCycle) classes.push("in-cycle");
   if (edge.closing) classes.push("is-closing");

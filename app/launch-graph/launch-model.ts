@@ -3,15 +3,15 @@
 // on some cycle flagged (every node of a strongly connected group, every edge inside one; the
 // closing edge of each group's shortest cycle marked), and that shortest cycle in words for
 // the list above the canvas. Pure: the components only draw it.
-import type { Experience, Project } from "../../machines/format/schema.ts";
+import type { Experience, Project } from "../../machines/format/index.ts";
 import {
   type LaunchCycle,
   type LaunchEdgeKind,
   type LaunchGraph,
   type LaunchNodeKind,
   launchGraph,
-} from "../../machines/graph/launch-graph.ts";
-import { postOrder } from "../../machines/graph/post-order.ts";
+  postOrder,
+} from "../../machines/graph/index.ts";
 import { labelBox, shorten } from "../canvas/graph-model.ts";
 import type { LayoutEdge, LayoutNode } from "../canvas/layout-types.ts";
 
@@ -64,7 +64,7 @@ export interface LaunchModel {
 }
 
 /** What each edge kind does, in words. */
-export const edgeVerbs: Record<LaunchEdgeKind, string> = {
+const edgeVerbs: Record<LaunchEdgeKind, string> = {
   launch: "launches",
   openPost: "opens",
   navigate: "navigates to",
@@ -73,7 +73,7 @@ export const edgeVerbs: Record<LaunchEdgeKind, string> = {
 };
 
 /** A node as it reads in a sentence: experiences by name, others with their kind. */
-export function nodeName(node: Pick<LaunchModelNode, "kind" | "label">): string {
+function nodeName(node: Pick<LaunchModelNode, "kind" | "label">): string {
   switch (node.kind) {
     case "experience":
       return `“${node.label}”`;
@@ -90,7 +90,7 @@ export function nodeName(node: Pick<LaunchModelNode, "kind" | "label">): string 
   }
 }
 
-export function edgeLabel(kind: LaunchEdgeKind, where: string): string {
+function edgeLabel(kind: LaunchEdgeKind, where: string): string {
   return kind === "shows" ? "shows (page matches)" : `${edgeVerbs[kind]} · ${where}`;
 }
 
@@ -112,7 +112,7 @@ function defined(project: Project): Set<string> {
   ]);
 }
 
-export function cycleText(
+function cycleText(
   cycle: LaunchCycle,
   nodes: ReadonlyMap<string, Pick<LaunchModelNode, "kind" | "label">>,
   edges: ReadonlyMap<string, Pick<LaunchModelEdge, "source" | "target" | "kind" | "where">>,

@@ -4,7 +4,8 @@
 import { useState } from "react";
 import { formatBytes } from "./compression.ts";
 import type { SavedSession } from "./session-model.ts";
-import { encodeSharedState, longLinkChars, shareUrl } from "./share-codec.ts";
+import { encodeSharedState, shareUrl } from "./share-codec.ts";
+import { longLinkChars, maxSharedSteps } from "./share-limits.ts";
 
 interface SharePanelProps {
   name: string;
@@ -16,13 +17,16 @@ export function SharePanel({ name, project, session }: SharePanelProps) {
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [steps, setSteps] = useState(0);
 
   const make = async () => {
     setCopied(false);
     setError(null);
     setLink(null);
     try {
-      const token = await encodeSharedState({ v: 1, name, project, session: session() });
+      const current = session();
+      setSteps(current.steps.length);
+      const token = await encodeSharedState({ v: 1, name, project, session: current });
       setLink(shareUrl(window.location.href, token));
     } catch (thrown) {
       setError(thrown instanceof Error ? thrown.message : String(thrown));
@@ -74,6 +78,13 @@ export function SharePanel({ name, project, session }: SharePanelProps) {
                 This link is very long: some browsers and chat tools cut links past about{" "}
                 {longLinkChars.toLocaleString("en")} characters. Export the session as a file to
                 share it safely.
+              </p>
+            )}
+            {steps > maxSharedSteps && (
+              <p className="share-warning" role="alert">
+                This session has {steps.toLocaleString("en")} script steps; a link carries the first{" "}
+                {maxSharedSteps.toLocaleString("en")} only. Export the session as a file to share
+                them all.
               </p>
             )}
           </>

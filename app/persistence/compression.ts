@@ -1,8 +1,6 @@
 // deflate-raw through the platform's CompressionStream (browsers, Node 18+), with a size cap on
 // the way back so a hostile link cannot inflate into gigabytes.
 
-export type CompressionFormatName = "deflate-raw";
-
 export function compressionAvailable(): boolean {
   return typeof CompressionStream === "function" && typeof DecompressionStream === "function";
 }

@@ -9,7 +9,7 @@ export interface KeyValueStore<T> {
   entries(): Promise<[string, T][]>;
 }
 
-export class StorageUnavailableError extends Error {
+class StorageUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "StorageUnavailableError";

@@ -9,7 +9,7 @@ import type { SessionRegistry } from "./session-registry.ts";
 import { decodeSharedState, tokenFromHash } from "./share-codec.ts";
 
 /** Quiet time after the last change before writing. */
-export const autosaveDelayMs = 400;
+const autosaveDelayMs = 400;
 
 export type SaveStatus = "saved" | "pending" | "saving" | "off" | "failed";
 
@@ -66,7 +66,7 @@ async function openSharedLink(options: KeeperOptions): Promise<void> {
   const token = tokenFromHash(options.hash);
   if (token === null) return;
   try {
-    const shared = await decodeSharedState(token);
+    const { state: shared, leftOut } = await decodeSharedState(token);
     // The session goes in first: opening the document makes the session store load it.
     const id = options.newId();
     options.sessions.set(id, shared.session);
@@ -74,7 +74,8 @@ async function openSharedLink(options: KeeperOptions): Promise<void> {
       { name: shared.name, text: shared.project, origin: { kind: "share" } },
       id,
     );
-    options.onNotice(`Opened the shared session “${shared.name}”.`);
+    const opened = `Opened the shared session “${shared.name}”.`;
+    options.onNotice(leftOut ? `${opened} ${leftOut}` : opened);
   } catch (thrown) {
     options.onNotice(thrown instanceof Error ? thrown.message : String(thrown));
   }

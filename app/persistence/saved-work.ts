@@ -5,9 +5,9 @@ import { type WorkspaceDocument, workspaceDocument } from "../workspace/document
 import { defaultIndexedDb, type KeyValueStore, openDatabase, storeOf } from "./idb.ts";
 import { type SavedSession, savedSession } from "./session-model.ts";
 
-export const databaseName = "flowscope";
+const databaseName = "flowscope";
 /** Bump with a migration in openDatabase's upgrade when a store changes shape. */
-export const databaseVersion = 1;
+const databaseVersion = 1;
 const stores = { documents: "documents", sessions: "sessions", meta: "meta" } as const;
 const activeKey = "activeDocument";
 

@@ -2,9 +2,9 @@
 // the selected experience. Checked with zod on the way in, since IndexedDB, imported files and
 // share links are all input the user can tamper with.
 import { z } from "zod";
-import { scriptStep } from "../../machines/format/script.ts";
+import { scriptStep } from "../../machines/format/index.ts";
 
-export const sessionUser = z.object({
+const sessionUser = z.object({
   id: z.string(),
   attributes: z.record(z.string(), z.unknown()),
 });

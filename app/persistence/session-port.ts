@@ -1,10 +1,10 @@
 // What QA needs from the live session (the session store owns it): read the session as it
 // stands, start it over, run a step. The adapter to the store is sessionPort() in
 // session-bridge.ts; tests can pass any object of this shape.
-import type { Result, ScriptStep } from "../../machines/format/script.ts";
+import type { Result, ScriptStep } from "../../machines/format/index.ts";
 import type { SavedSession } from "./session-model.ts";
 
-export interface SessionView extends SavedSession {
+interface SessionView extends SavedSession {
   /** The result of the steps run so far; null while the project is invalid or not loaded. */
   result: Result | null;
 }

@@ -1,7 +1,6 @@
 // Each document's session (persona, script so far, selected experience), in memory. The
 // session bridge writes it as the user plays; autosave copies it to IndexedDB; opening a
 // document, a share link or an exported session puts one here first.
-import { useSyncExternalStore } from "react";
 import type { SavedSession } from "./session-model.ts";
 
 type Listener = () => void;
@@ -43,7 +42,3 @@ export function createSessionRegistry(): SessionRegistry {
 }
 
 export const sessionRegistry = createSessionRegistry();
-
-export function useSessions(registry: SessionRegistry = sessionRegistry) {
-  return useSyncExternalStore(registry.subscribe, registry.all);
-}

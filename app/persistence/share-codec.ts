@@ -1,5 +1,5 @@
 // The share link (issue 4 item 7): project text, persona and script in the URL hash,
-// deflate-raw compressed and base64url encoded. Token format: `v1.<mode>.<data>` where mode is
+// deflate-raw compressed and base64url encoded, within the caps of share-limits.ts. Token format: `v1.<mode>.<data>` where mode is
 // `d` (deflate-raw of UTF-8 JSON) or `j` (UTF-8 JSON, when the browser cannot compress).
 import { z } from "zod";
 import { Base64urlError, base64urlToBytes, bytesToBase64url } from "./base64url.ts";
@@ -10,15 +10,16 @@ import {
   decompressBytes,
 } from "./compression.ts";
 import { savedSession } from "./session-model.ts";
+import {
+  capSharedSteps,
+  jsonNestingDepth,
+  maxInflatedBytes,
+  maxSharedDepth,
+  maxSharedSteps,
+} from "./share-limits.ts";
 
 /** The hash key: `#share=<token>`. */
-export const shareHashKey = "share";
-
-/** A link longer than this gets a warning: some chat tools and browsers cut long URLs. */
-export const longLinkChars = 8_000;
-
-/** The most a token may inflate to (a project of 10,000 steps is a few MB). */
-export const maxInflatedBytes = 32 * 1024 * 1024;
+const shareHashKey = "share";
 
 export const sharedState = z.object({
   v: z.literal(1),
@@ -47,8 +48,15 @@ export async function encodeJsonToken(value: unknown, compress = true): Promise<
   return `v1.j.${bytesToBase64url(bytes)}`;
 }
 
-/** Token → JSON value; throws ShareLinkError saying what is wrong with it. */
-export async function decodeJsonToken(token: string, limit = maxInflatedBytes): Promise<unknown> {
+/**
+ * Token → JSON value; throws ShareLinkError saying what is wrong with it, or which cap it
+ * passes: `limit` bytes once inflated, `depthLimit` levels of nesting.
+ */
+export async function decodeJsonToken(
+  token: string,
+  limit = maxInflatedBytes,
+  depthLimit = maxSharedDepth,
+): Promise<unknown> {
   const match = /^v1\.([dj])\.([A-Za-z0-9_-]*)$/.exec(token);
   if (!match) throw new ShareLinkError(describeBadToken(token));
   const [, mode, data] = match;
@@ -61,6 +69,9 @@ export async function decodeJsonToken(token: string, limit = maxInflatedBytes): 
   } catch {
     throw new ShareLinkError("its data is not UTF-8 text");
   }
+  if (jsonNestingDepth(text, depthLimit) > depthLimit) {
+    throw new ShareLinkError(`its data nests more than ${depthLimit} levels deep`);
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -68,12 +79,22 @@ export async function decodeJsonToken(token: string, limit = maxInflatedBytes): 
   }
 }
 
+/** The link's token; a script longer than a link may carry is cut to its first steps. */
 export async function encodeSharedState(state: SharedStateInput, compress = true) {
-  return encodeJsonToken(sharedState.parse(state), compress);
+  const parsed = sharedState.parse(state);
+  const steps = parsed.session.steps.slice(0, maxSharedSteps);
+  return encodeJsonToken({ ...parsed, session: { ...parsed.session, steps } }, compress);
 }
 
-export async function decodeSharedState(token: string): Promise<SharedState> {
-  const value = await decodeJsonToken(token);
+/** A link opened: its state within the caps, and what it carried past them (a sentence). */
+export interface OpenedLink {
+  state: SharedState;
+  leftOut: string | null;
+}
+
+/** Token → shared state; throws ShareLinkError saying what is wrong or which cap it passes. */
+export async function decodeSharedState(token: string): Promise<OpenedLink> {
+  const { value, leftOut } = capSharedSteps(await decodeJsonToken(token));
   const parsed = sharedState.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -82,7 +103,10 @@ export async function decodeSharedState(token: string): Promise<SharedState> {
       `its content is not a Flowscope session (at ${where}: ${issue.message})`,
     );
   }
-  return parsed.data;
+  if (jsonNestingDepth(parsed.data.project, maxSharedDepth) > maxSharedDepth) {
+    throw new ShareLinkError(`its project nests more than ${maxSharedDepth} levels deep`);
+  }
+  return { state: parsed.data, leftOut };
 }
 
 /** The token in a location hash (`#share=…`), or null when the hash carries none. */

@@ -1,6 +1,6 @@
 // A checklist on screen: its tasks, done ones ticked; clicking a task runs the `task` step.
 import type { WorldState } from "../../machines/engine/index.ts";
-import type { Experience } from "../../machines/format/schema.ts";
+import type { Experience } from "../../machines/format/index.ts";
 import { taskClickable } from "./on-screen.ts";
 import { runStep } from "./run.ts";
 

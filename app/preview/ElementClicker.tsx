@@ -1,7 +1,7 @@
 // "Click" any CSS selector on the host page (the script's clickElement), and launch an
 // experience as the SDK would.
 import { useState } from "react";
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { runStep } from "./run.ts";
 
 export function ElementClicker({

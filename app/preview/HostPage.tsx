@@ -3,7 +3,7 @@
 // the page, a banner on top, a snippet or survey in a corner, tooltips/badges/cursors/hints
 // beside their element, checklists as a widget.
 import type { WorldState } from "../../machines/engine/index.ts";
-import type { Project, Step } from "../../machines/format/schema.ts";
+import type { Project, Step } from "../../machines/format/index.ts";
 import { AddressBar } from "./AddressBar.tsx";
 import { ChecklistWidget } from "./ChecklistWidget.tsx";
 import { HostElement } from "./HostElement.tsx";

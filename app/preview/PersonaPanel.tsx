@@ -2,7 +2,7 @@
 // personas and the user's saved ones, the user id, the attributes, the start page and
 // instant. Applying restarts the session with them.
 import { useState } from "react";
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { sessionStore, useSession } from "../session/store.ts";
 import type { SessionSetup } from "../session/types.ts";
 import { AttributesEditor } from "./AttributesEditor.tsx";

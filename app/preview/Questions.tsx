@@ -1,7 +1,7 @@
 // The answer controls of survey steps: a row of numbers (NPS 0–10, scale), options (choice,
 // multiChoice) and an open text. Each submits through `onAnswer`.
 import { useState } from "react";
-import type { Step } from "../../machines/format/schema.ts";
+import type { Step } from "../../machines/format/index.ts";
 
 type Answer = number | string | string[];
 
@@ -16,7 +16,7 @@ function rangeOf(step: Step): { min: number; max: number; minLabel?: string; max
   return { min: 0, max: 10 };
 }
 
-export function NumberQuestion({ step, onAnswer }: QuestionProps) {
+function NumberQuestion({ step, onAnswer }: QuestionProps) {
   const { min, max, minLabel, maxLabel } = rangeOf(step);
   const values = Array.from({ length: Math.max(0, max - min + 1) }, (_, i) => min + i);
   return (
@@ -50,7 +50,7 @@ function optionsOf(step: Step): string[] {
   return q && "options" in q ? q.options : [];
 }
 
-export function ChoiceQuestion({ step, onAnswer }: QuestionProps) {
+function ChoiceQuestion({ step, onAnswer }: QuestionProps) {
   const options = optionsOf(step);
   return (
     <fieldset className="q-options">
@@ -64,7 +64,7 @@ export function ChoiceQuestion({ step, onAnswer }: QuestionProps) {
   );
 }
 
-export function MultiChoiceQuestion({ step, onAnswer }: QuestionProps) {
+function MultiChoiceQuestion({ step, onAnswer }: QuestionProps) {
   const options = optionsOf(step);
   const [picked, setPicked] = useState<string[]>([]);
   const toggle = (option: string) =>
@@ -89,7 +89,7 @@ export function MultiChoiceQuestion({ step, onAnswer }: QuestionProps) {
   );
 }
 
-export function TextQuestion({ step, onAnswer }: QuestionProps) {
+function TextQuestion({ step, onAnswer }: QuestionProps) {
   const [text, setText] = useState("");
   const q = step.question;
   const placeholder = q && "placeholder" in q ? q.placeholder : undefined;

@@ -1,7 +1,7 @@
 // What the run did outside the flow: tabs opened, navigations, posts, agent messages,
 // bookings and runJs (its code shown as text, never run). URLs are text, not links.
 import type { WorldState } from "../../machines/engine/index.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { effectView } from "./effects-view.ts";
 
 export function SideEffects({ project, world }: { project: Project; world: WorldState }) {

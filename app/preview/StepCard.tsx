@@ -1,6 +1,6 @@
 // One step as its user sees it: the closing cross, title and body (plain text), the survey
 // question, the booking (as text) and the CTAs. Every control runs a script step.
-import type { Experience, Step } from "../../machines/format/schema.ts";
+import type { Experience, Step } from "../../machines/format/index.ts";
 import { questionFor } from "./Questions.tsx";
 import { runStep } from "./run.ts";
 

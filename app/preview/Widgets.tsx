@@ -2,7 +2,7 @@
 // resource center's blocks and the AI agent (ask a message; its answers shown as text).
 import { useState } from "react";
 import type { WorldState } from "../../machines/engine/index.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { runStep } from "./run.ts";
 
 function Posts({ project }: { project: Project }) {

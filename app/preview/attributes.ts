@@ -1,7 +1,7 @@
 // Persona attributes edited as JSON or as key/value rows. A row's value is read as JSON when
 // it parses (true, 42, "x", [..]) and as a plain string otherwise. Parsed as files are
 // (format/json-text.ts), so a value nested too deeply never reaches the engine.
-import { parseJsonText } from "../../machines/format/json-text.ts";
+import { parseJsonText } from "../../machines/format/index.ts";
 
 export type Attributes = Record<string, unknown>;
 

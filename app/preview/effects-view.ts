@@ -1,7 +1,6 @@
 // Side effects as a user reads them: what happened and its detail as plain text. runJs shows
 // the code the project holds for it (never executed); URLs are text, never links.
-import type { Action, Project } from "../../machines/format/schema.ts";
-import type { Effect } from "../../machines/format/script.ts";
+import type { Action, Effect, Project } from "../../machines/format/index.ts";
 
 export interface EffectView {
   kind: Effect["type"];
@@ -16,7 +15,7 @@ function runJsCodes(actions: readonly Action[]): string[] {
 }
 
 /** Every runJs code the step (or block) holds: the effect names the step, not the list. */
-export function runJsCodeOf(project: Project, effect: Extract<Effect, { type: "runJs" }>) {
+function runJsCodeOf(project: Project, effect: Extract<Effect, { type: "runJs" }>) {
   if (effect.block) {
     const block = project.resourceCenter.blocks.find((b) => b.id === effect.block);
     return block ? runJsCodes(block.actions) : [];

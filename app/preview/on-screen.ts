@@ -1,7 +1,7 @@
 // What the simulated user sees: the flow (tour, survey or banner) on screen with its step,
 // the hints and checklists on screen, and the host page's elements the project names.
 import type { WorldState } from "../../machines/engine/index.ts";
-import type { Experience, Project, Step } from "../../machines/format/schema.ts";
+import type { Experience, Project, Step } from "../../machines/format/index.ts";
 
 export interface OnScreenStep {
   experience: Experience;

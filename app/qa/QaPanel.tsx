@@ -2,7 +2,7 @@
 // step by step or at once, with pass/fail per expectation. The replay drives the live session,
 // so the canvas, preview and timeline follow each step.
 import { useMemo, useRef, useState } from "react";
-import type { Recording } from "../../machines/format/script.ts";
+import type { Recording } from "../../machines/format/index.ts";
 import { downloadText } from "../persistence/download.ts";
 import { sessionPort } from "../persistence/session-bridge.ts";
 import type { SessionPort } from "../persistence/session-port.ts";
@@ -54,7 +54,7 @@ interface QaPanelViewProps {
   projectPath: string;
 }
 
-export function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
+function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
   const driver = useMemo(() => driverOf(session), [session]);
   const [replay, setReplay] = useState<ReplayState | null>(null);
   const [folded, setFolded] = useState(false);

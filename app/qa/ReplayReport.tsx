@@ -1,7 +1,6 @@
 // A replay's progress and verdict: the script's steps (done, next, failed), then one line per
 // expectation with ✔ or ✘ and, for a failing one, what was expected and what came instead.
-import { describeScriptStep } from "../../machines/engine/errors.ts";
-import { formatMismatches } from "../../machines/engine/expect.ts";
+import { describeScriptStep, formatMismatches } from "../../machines/engine/index.ts";
 import { summarize } from "./expectations.ts";
 import type { ReplayState } from "./replay.ts";
 

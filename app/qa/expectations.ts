@@ -2,8 +2,8 @@
 // reader thinks of ("quarterly-nps · status", "page · url", "trace, 6 entries in order"), each
 // evaluated with the engine's matcher on a sub-expectation holding only that part, so the
 // SPEC §4 rules (subset, subsequence by key) apply exactly as in `flowscope replay`.
-import { type Mismatch, matchExpectation, subsequenceKeys } from "../../machines/engine/expect.ts";
-import { childPointer } from "../../machines/validate/diagnostic.ts";
+import { type Mismatch, matchExpectation, subsequenceKeys } from "../../machines/engine/index.ts";
+import { childPointer } from "../../machines/model/index.ts";
 
 export interface ExpectationCheck {
   /** JSON pointer of the checked part inside `expect`. */

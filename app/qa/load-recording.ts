@@ -1,8 +1,11 @@
 // "Load recording": a file's text → a Recording, or an error that says where it is wrong
 // (line and column for JSON syntax; JSON pointer, line and column for a wrong shape).
-import { documentProblems } from "../../machines/format/document-issues.ts";
-import { parseJsonText } from "../../machines/format/json-text.ts";
-import { type Recording, recording as recordingSchema } from "../../machines/format/script.ts";
+import {
+  parseJsonText,
+  type Recording,
+  recording as recordingSchema,
+} from "../../machines/format/index.ts";
+import { documentProblems } from "../../machines/validate/index.ts";
 
 export type LoadedRecording =
   | { ok: true; recording: Recording }

@@ -9,7 +9,7 @@ import type {
   Result,
   ScriptStep,
   TraceEntry,
-} from "../../machines/format/script.ts";
+} from "../../machines/format/index.ts";
 import type { DocumentOrigin } from "../workspace/document-model.ts";
 
 export interface RecordInput {
@@ -22,7 +22,7 @@ export interface RecordInput {
 }
 
 /** Trace types worth pinning in a recording, and the keys kept of each. */
-export const keyTraceFields: Readonly<Record<string, readonly string[]>> = {
+const keyTraceFields: Readonly<Record<string, readonly string[]>> = {
   "experience.shown": ["experience", "via", "from"],
   "step.entered": ["experience", "step"],
   "experience.completed": ["experience"],
@@ -66,7 +66,7 @@ export function recordingProjectPath(doc: { name: string; origin: DocumentOrigin
   return `${slug(doc.name) || "project"}.json`;
 }
 
-export function buildExpect(result: Result): Record<string, unknown> {
+function buildExpect(result: Result): Record<string, unknown> {
   const trace = keyTrace(result.trace);
   const expect: Record<string, unknown> = {
     experiences: touchedExperiences(result, trace),

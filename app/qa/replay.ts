@@ -1,8 +1,8 @@
 // Replaying a recording step by step or at once (issue 4 item 6). The replay drives whatever
 // holds the live simulation through a small driver interface (the session store in the app,
 // a bare Simulation in tests), so the canvas and preview follow each step.
-import { ScriptStepError } from "../../machines/engine/errors.ts";
-import type { Recording, Result, ScriptStep } from "../../machines/format/script.ts";
+import { ScriptStepError } from "../../machines/engine/index.ts";
+import type { Recording, Result, ScriptStep } from "../../machines/format/index.ts";
 import { type CheckOutcome, evaluateChecks, splitExpectations } from "./expectations.ts";
 
 export interface ReplayDriver {

@@ -1,11 +1,11 @@
 // Where a fresh session starts for a project. Decided here (the SPEC is silent on the UI):
 // the first persona of the project, the first literal page (no `*`) an automatic experience
 // shows on (so the page opens on something to see), the script's default instant.
-import type { Experience, Project } from "../../machines/format/schema.ts";
+import type { Experience, Project } from "../../machines/format/index.ts";
 import type { SessionSetup } from "./types.ts";
 
-export const defaultStartAt = "2026-01-05T09:00:00Z";
-export const defaultUserId = "u1";
+const defaultStartAt = "2026-01-05T09:00:00Z";
+const defaultUserId = "u1";
 
 /** A page an automatic experience shows on, written without wildcards; else "/". */
 export function defaultStartUrl(project: Project): string {

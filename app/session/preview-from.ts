@@ -5,10 +5,9 @@
 // route exists (a draft, an audience that excludes the persona, a step only reachable by
 // `previous`), the step is forced: the experience actor is restored directly in that state,
 // and the notice says that this session cannot be replayed as a script.
-import { compiledExperience } from "../../machines/compile/index.ts";
-import type { SimulationSnapshot } from "../../machines/engine/index.ts";
-import type { Experience } from "../../machines/format/schema.ts";
-import { type FlowEdge, flowGraph } from "../../machines/graph/index.ts";
+import { restoreSimulation, type SimulationSnapshot } from "../../machines/engine/index.ts";
+import type { Experience } from "../../machines/format/index.ts";
+import { type FlowEdge, flowGraph, stepNodeId } from "../../machines/graph/index.ts";
 import { momentOf, replaySteps, restoreMoment, runStep } from "./runner.ts";
 import type { EdgeCollector } from "./taken-edges.ts";
 import type { Moment, Project, ScriptStep, SessionSetup, Simulation } from "./types.ts";
@@ -79,7 +78,7 @@ function unwind(cameBy: Map<string, FlowEdge>, from: string, to: string): FlowEd
 
 function stepOnScreen(simulation: Simulation, experienceId: string): string | null {
   const state = simulation.world().experiences[experienceId];
-  return state?.status === "active" ? state.step : null;
+  return state?.status === "active" && state.step !== null ? stepNodeId(state.step) : null;
 }
 
 /** Tries the real route; returns the moments when it lands on the step. */
@@ -104,7 +103,7 @@ function scriptedRoute(
   }
   const current = stepOnScreen(simulation, experience.id);
   if (current === null) return { failed: `"${experience.id}" did not show for this persona` };
-  const route = routeBetween(flowGraph(project, experience.id).edges, current, stepId);
+  const route = routeBetween(flowGraph(project, experience.id).edges, current, stepNodeId(stepId));
   if (!route) return { failed: `no way from "${current}" to "${stepId}" by clicks or answers` };
   for (const edge of route) {
     const step = scriptStepFor(edge, experience.id);
@@ -125,29 +124,9 @@ export function forcedSnapshot(
   experienceId: string,
   stepId: string,
 ): SimulationSnapshot {
-  const snapshot = structuredClone(base);
-  const world = snapshot.world;
-  const state = world.experiences[experienceId];
-  const wasActive = state.status === "active";
-  state.status = "active";
-  state.step = stepId;
-  state.history = [stepId];
-  state.visited = [...state.visited, stepId];
-  if (!wasActive) {
-    state.views++;
-    state.instance++;
-    state.lastShown = world.now;
-  }
-  world.trace.push({
-    at: world.now,
-    type: "preview.forced",
-    experience: experienceId,
-    step: stepId,
-  });
-  const machine = compiledExperience(project, experienceId);
-  const resolved = machine.resolveState({ value: stepId, context: {} });
-  snapshot.actors[experienceId] = machine.getPersistedSnapshot(resolved);
-  return snapshot;
+  const simulation = restoreSimulation(project, base);
+  simulation.forceStep(experienceId, stepId);
+  return simulation.snapshot();
 }
 
 export function previewFromStep(

@@ -24,6 +24,7 @@ export function initialSessionState(): SessionState {
     lastError: null,
     notice: null,
     replayable: true,
+    replay: null,
     inspecting: false,
     revision: 0,
   };

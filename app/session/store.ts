@@ -10,10 +10,14 @@ import { previewFromStep } from "./preview-from.ts";
 import {
   momentOf,
   momentOfEntry,
+  nextMacrotask,
   type Replayed,
-  replaySteps,
+  type ReplayJob,
+  replaySliceSteps,
   restoreMoment,
+  runInSlices,
   runStep,
+  startReplay,
   stepsTo,
 } from "./runner.ts";
 import { initialSessionState, withMoments } from "./state.ts";
@@ -29,11 +33,11 @@ import type {
   Simulation,
 } from "./types.ts";
 
-export type { SessionInput, SessionSetup, SessionState } from "./types.ts";
+export type { SessionState } from "./types.ts";
 
 type Listener = () => void;
 
-export type RunOutcome = { ok: true } | { ok: false; message: string };
+type RunOutcome = { ok: true } | { ok: false; message: string };
 
 export interface SessionStore {
   getState(): SessionState;
@@ -54,8 +58,15 @@ export interface SessionStore {
   setAutoLand(on: boolean): void;
   /** Runs one script step from the cursor (later moments are dropped). */
   run(step: ScriptStep): RunOutcome;
-  /** Replaces persona, start and steps, then replays the steps on the current project. */
+  /**
+   * Replaces persona, start and steps, then replays the steps on the current project. A
+   * script of more than `replaySliceSteps` steps replays in slices after this returns
+   * (`state.replay` says how far; `replayed()` settles at the end, and a step that cannot be
+   * done shows in the notice); `ok` then means the replay has started.
+   */
   loadSession(session: SessionInput): RunOutcome;
+  /** Settles when the replay under way is over (at once when there is none). */
+  replayed(): Promise<RunOutcome>;
   /** The session as saved: setup, the steps up to the cursor, the selected experience. */
   exportSession(): SessionInput;
   restart(): void;
@@ -71,6 +82,10 @@ export interface SessionStore {
 export interface SessionStoreOptions {
   /** Quiet time after an edit before validating; 0 validates at once (tests). */
   debounceMs?: number;
+  /** Steps a long replay runs between two turns of the page (default `replaySliceSteps`). */
+  replaySliceSteps?: number;
+  /** Resolves once the page has had a turn (default: a macrotask). */
+  yieldToPage?: () => Promise<void>;
 }
 
 /** Per document: the session to come back to when it is selected again. */
@@ -84,6 +99,12 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let timer: ReturnType<typeof setTimeout> | undefined;
   const cache: SessionCache = new Map();
   const listeners = new Set<Listener>();
+  const sliceSteps = options.replaySliceSteps ?? replaySliceSteps;
+  /** A script replaying in slices: its whole list of steps, and its job. */
+  let replaying: { steps: ScriptStep[]; job: ReplayJob } | null = null;
+  let replayDone: Promise<RunOutcome> = Promise.resolve({ ok: true });
+  /** An inspector connected during a replay: the simulation is rebuilt for it at the end. */
+  let inspectAfterReplay = false;
 
   const set = (patch: Partial<SessionState>) => {
     state = { ...state, ...patch, revision: state.revision + 1 };
@@ -116,14 +137,78 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     if (id !== state.experienceId) set({ experienceId: id });
   };
 
-  const replayOnProject = (project: Project, setup: SessionSetup, steps: ScriptStep[]) =>
-    replaySteps(project, setup, steps, collector);
+  const outcomeOf = (replayed: Replayed): RunOutcome =>
+    replayed.failed ? { ok: false, message: replayed.failed.message } : { ok: true };
+
+  /**
+   * Replays `steps` on `project` and installs the result: at once when they fit in one slice,
+   * else a slice at a time, each shown when done (state.replay says how far), so the page
+   * keeps answering. Anything that replaces the session meanwhile stops it (stopReplay).
+   */
+  const replayOnProject = (
+    project: Project,
+    setup: SessionSetup,
+    steps: ScriptStep[],
+    patch: Partial<SessionState> = {},
+  ): RunOutcome => {
+    stopReplay();
+    const job = startReplay(project, setup, steps, collector);
+    const current = { steps: [...steps], job };
+    replaying = current;
+    let shown = false;
+    const finished = runInSlices(job, {
+      sliceSteps,
+      yieldToPage: options.yieldToPage ?? nextMacrotask,
+      onSlice(at) {
+        const progress = { replay: { done: at.done(), total: at.total } };
+        adopt(at.sofar(), shown ? progress : { ...patch, ...progress });
+        shown = true;
+      },
+      cancelled: () => replaying !== current,
+    });
+    if (job.over()) {
+      replaying = null;
+      const replayed = job.sofar();
+      adopt(replayed, { ...patch, replay: null });
+      replayDone = Promise.resolve(outcomeOf(replayed));
+      return outcomeOf(replayed);
+    }
+    replayDone = finished.then((over): RunOutcome => {
+      if (!over) return { ok: false, message: "The replay stopped: the session changed." };
+      replaying = null;
+      const replayed = job.sofar();
+      adopt(replayed, { replay: null });
+      if (inspectAfterReplay) restoreCursor(state.cursor);
+      inspectAfterReplay = false;
+      return outcomeOf(replayed);
+    });
+    return { ok: true };
+  };
+
+  /**
+   * Stops a replay under way where it is: the session keeps the steps replayed so far. With
+   * `interrupted`, the user took over (a step, time travel, a preview) and the notice says
+   * which steps were dropped; without, a new session or project replaces it.
+   */
+  function stopReplay(interrupted = false) {
+    if (!replaying) return;
+    const { job } = replaying;
+    replaying = null;
+    inspectAfterReplay = false;
+    const dropped = job.total - job.done();
+    const notice = {
+      kind: "warning" as const,
+      message: `The session's replay stopped after ${job.done()} of ${job.total} steps because the session changed; the last ${dropped} were dropped.`,
+    };
+    set(interrupted ? { replay: null, notice } : { replay: null });
+  }
 
   /** A new valid project: the session replays its script on it (edits show at once). */
   const acceptProject = (checked: CheckedText, fresh: boolean) => {
     const project = checked.project as Project;
     const setup = fresh || !state.project ? defaultSetup(project) : state.setup;
-    const steps = fresh ? [] : stepsTo(state.moments, state.cursor);
+    // An edit during a replay replays the whole script on the new project, not the part done.
+    const steps = fresh ? [] : (replaying?.steps ?? stepsTo(state.moments, state.cursor));
     const experienceId = fresh ? null : state.experienceId;
     set({
       project,
@@ -133,7 +218,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       setup,
       experienceId: pickExperience(project, experienceId),
     });
-    adopt(replayOnProject(project, setup, steps));
+    replayOnProject(project, setup, steps);
   };
 
   const applyCheck = (checked: CheckedText, fresh: boolean) => {
@@ -168,7 +253,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
 
   const exportSession = (): SessionInput => ({
     ...structuredClone(state.setup),
-    steps: stepsTo(state.moments, state.cursor),
+    // During a replay the session is its whole script (what a reload or a share must keep).
+    steps: replaying ? [...replaying.steps] : stepsTo(state.moments, state.cursor),
     selectedExperience: state.experienceId,
   });
 
@@ -178,15 +264,15 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       personaId: session.personaId,
       start: { ...session.start },
     };
+    stopReplay();
     set({ setup, experienceId: session.selectedExperience });
     if (!state.project) return { ok: false, message: "No valid project to run the session on." };
-    const replayed = replayOnProject(state.project, setup, session.steps);
-    adopt(replayed);
-    return replayed.failed ? { ok: false, message: replayed.failed.message } : { ok: true };
+    return replayOnProject(state.project, setup, session.steps);
   };
 
   const openDocument = (documentId: string | null, text: string, session?: SessionInput) => {
     rememberSession();
+    stopReplay();
     simulation = null;
     state = { ...initialSessionState(), inspecting: state.inspecting, autoLand: state.autoLand };
     set({ documentId, text });
@@ -195,11 +281,11 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     if (saved && state.project) loadSession(saved);
   };
 
-  const restoreCursor = (cursor: number) => {
+  function restoreCursor(cursor: number) {
     if (!state.project) return;
     simulation = restoreMoment(state.project, state.moments[cursor], collector);
     set({ ...withMoments(state.moments, cursor), lastError: null });
-  };
+  }
 
   return {
     getState: () => state,
@@ -224,14 +310,16 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       if (state.project?.experiences.some((e) => e.id === id)) set({ experienceId: id });
     },
     setSetup(setup) {
+      stopReplay();
       set({ setup: structuredClone(setup) });
-      if (state.project) adopt(replayOnProject(state.project, state.setup, []));
+      if (state.project) replayOnProject(state.project, state.setup, []);
     },
     setAutoLand: (on) => set({ autoLand: on }),
     run(step) {
       if (!state.project || !simulation) {
         return { ok: false, message: "No valid project to run." };
       }
+      stopReplay(true);
       const effective: ScriptStep =
         state.autoLand || step.settle !== undefined ? step : { ...step, settle: false };
       const outcome = runStep(simulation, effective);
@@ -248,20 +336,26 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       return outcome;
     },
     loadSession,
+    replayed: () => replayDone,
     exportSession,
     restart() {
-      if (state.project) adopt(replayOnProject(state.project, state.setup, []));
+      stopReplay();
+      if (state.project) replayOnProject(state.project, state.setup, []);
     },
     travelTo(index) {
       if (index < 0 || index >= state.moments.length || index === state.cursor) return;
+      stopReplay(true);
       restoreCursor(index);
     },
     travelToEntry(entryIndex) {
       const index = momentOfEntry(state.moments, entryIndex);
-      if (index !== state.cursor) restoreCursor(index);
+      if (index === state.cursor) return;
+      stopReplay(true);
+      restoreCursor(index);
     },
     previewFrom(experienceId, stepId) {
       if (!state.project) return;
+      stopReplay(true);
       const outcome = previewFromStep(state.project, state.setup, experienceId, stepId, collector);
       adopt(
         { simulation: outcome.simulation, moments: outcome.moments },
@@ -275,8 +369,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     setInspector(next) {
       collector.setNext(next ?? undefined);
       set({ inspecting: next !== null });
-      // The live simulation is rebuilt from the moment on screen so it reports from now on.
-      if (state.project && state.moments.length > 0) restoreCursor(state.cursor);
+      // The live simulation is rebuilt from the moment on screen so it reports from now on
+      // (at the end of a replay under way, whose simulation it is meanwhile).
+      if (replaying) inspectAfterReplay = next !== null;
+      else if (state.project && state.moments.length > 0) restoreCursor(state.cursor);
     },
     dismissNotice: () => set({ notice: null }),
   };

@@ -1,29 +1,19 @@
-// Which flow-graph edges a run took, read off XState's inspection stream: every interaction
-// of a compiled experience fires a `fire` action naming its step, context and CTA/condition
-// (the same reading as machines/explore/replay.ts, whose edge ids the canvas draws).
-import type { InspectionEvent } from "xstate";
-import type { FireParams } from "../../machines/compile/index.ts";
-import type { ExternalInspector } from "../../machines/engine/index.ts";
-import { edgeIdOf } from "../../machines/explore/replay.ts";
+// Which edges of the compiled machines a run took, as the engine reports them (onEdge): the
+// ids the canvas draws. The collector also passes XState inspection on to a Stately
+// inspector when one is connected.
+import type { EdgeTaken, ExternalInspector } from "../../machines/engine/index.ts";
 
 export interface TakenEdge {
   experience: string;
-  /** Flow-graph edge id, e.g. "score/condition/promoters". */
+  /** Edge id, e.g. "score/condition/promoters". */
   edge: string;
-}
-
-export function takenEdgeOf(event: InspectionEvent): TakenEdge | undefined {
-  if (event.type !== "@xstate.action") return undefined;
-  const action = event.action as { type: string; params?: unknown };
-  if (action.type !== "fire") return undefined;
-  const experience = (event.actorRef as unknown as { logic?: { id?: string } }).logic?.id;
-  const edge = edgeIdOf(action.params as FireParams);
-  return experience && edge ? { experience, edge } : undefined;
 }
 
 export interface EdgeCollector {
   /** Pass to the simulation; forwards every event to `next` (a Stately inspector). */
   inspect: ExternalInspector;
+  /** Pass to the simulation: collects the edges taken. */
+  onEdge: (taken: EdgeTaken) => void;
   /** The edges taken since the last drain. */
   drain(): TakenEdge[];
   setNext(next: ExternalInspector | undefined): void;
@@ -34,9 +24,10 @@ export function createEdgeCollector(): EdgeCollector {
   let next: ExternalInspector | undefined;
   return {
     inspect(event) {
-      const taken = takenEdgeOf(event);
-      if (taken) buffer.push(taken);
       next?.(event);
+    },
+    onEdge({ experience, edge }) {
+      buffer.push({ experience, edge });
     },
     drain() {
       const out = buffer;

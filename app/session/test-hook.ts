@@ -3,7 +3,7 @@
 import type { WorkspaceStore } from "../workspace/workspace-store.ts";
 import type { SessionStore } from "./store.ts";
 
-export interface FlowscopeHook {
+interface FlowscopeHook {
   store: SessionStore;
   loadProject(text: string, name?: string): void;
 }

@@ -2,13 +2,12 @@
 // persona and start, and the simulation as a list of moments (one per script step) for
 // time travel. Every field is replaced, never mutated, so selectors can compare by identity.
 import type { Simulation, SimulationSnapshot, WorldState } from "../../machines/engine/index.ts";
-import type { Project } from "../../machines/format/schema.ts";
-import type { Result, ScriptStep, TraceEntry } from "../../machines/format/script.ts";
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Project, Result, ScriptStep, TraceEntry } from "../../machines/format/index.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import type { ParseError } from "../../machines/validate/index.ts";
 import type { TakenEdge } from "./taken-edges.ts";
 
-export type { Project, Result, ScriptStep, Simulation, SimulationSnapshot, TraceEntry, WorldState };
+export type { Project, Result, ScriptStep, Simulation };
 
 /** The validator's verdict on one text. */
 export interface CheckedText {
@@ -48,8 +47,14 @@ export interface Moment {
   taken: TakenEdge[];
 }
 
+/** Steps replayed so far of a script that replays in slices. */
+export interface ReplayProgress {
+  done: number;
+  total: number;
+}
+
 /** Why the session is what it is when it was not built by clicking (shown as a notice). */
-export interface SessionNotice {
+interface SessionNotice {
   kind: "info" | "warning";
   message: string;
 }
@@ -84,6 +89,8 @@ export interface SessionState {
   notice: SessionNotice | null;
   /** False after a forced preview: the moments do not come from a script (QA should warn). */
   replayable: boolean;
+  /** A long script replaying in slices (a share link's, a saved session's): how far it is. */
+  replay: ReplayProgress | null;
   /** True once a Stately inspector is connected (runs are inspected from then on). */
   inspecting: boolean;
   /** Bumped at every change (cheap key for effects). */

@@ -1,5 +1,6 @@
 // One line under the top bar when something needs saying: the canvas shows the last valid
-// flow, a notice from the session (a forced preview, steps dropped), a refused step.
+// flow, a long session replaying (how far), a notice from the session (a forced preview,
+// steps dropped), a refused step.
 import { sessionStore, useSession } from "../session/store.ts";
 
 export function SessionBanner() {
@@ -8,8 +9,9 @@ export function SessionBanner() {
   const checked = useSession((s) => s.checked);
   const notice = useSession((s) => s.notice);
   const lastError = useSession((s) => s.lastError);
+  const replay = useSession((s) => s.replay);
   const noProject = !hasProject && checked !== null && !checked.valid;
-  if (!showingLastValid && !notice && !lastError && !noProject) return null;
+  if (!showingLastValid && !notice && !lastError && !noProject && !replay) return null;
   return (
     <div className="session-banner" role="status" aria-live="polite">
       {showingLastValid && (
@@ -20,6 +22,13 @@ export function SessionBanner() {
       {noProject && (
         <p className="banner-line is-error">
           No valid project yet: fix the errors in the editor to simulate it.
+        </p>
+      )}
+      {replay && (
+        <p className="banner-line is-info" data-testid="replay-progress">
+          Replaying the session: {replay.done.toLocaleString("en")} of{" "}
+          {replay.total.toLocaleString("en")} steps…
+          <progress max={replay.total} value={replay.done} aria-label="Replay progress" />
         </p>
       )}
       {lastError && (

@@ -1,7 +1,7 @@
 // The session's verdict on the editor text, in the shape the validation report reads.
 import type { CheckedText } from "../session/types.ts";
 import { experiencesOf } from "../validation/grouping.ts";
-import type { ValidationOutcome } from "../validation/run.ts";
+import type { ValidationOutcome } from "../validation/outcome.ts";
 
 function readLeniently(text: string): unknown {
   try {

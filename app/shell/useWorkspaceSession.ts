@@ -9,7 +9,7 @@ import { connectWorkspace } from "../session/workspace-bridge.ts";
 import { openExample } from "../workspace/open-actions.ts";
 import { type WorkspaceStore, workspaceStore } from "../workspace/workspace-store.ts";
 
-export function requestedExampleId(search: string): string {
+function requestedExampleId(search: string): string {
   const wanted = new URLSearchParams(search).get("example");
   return wanted && examples.some((e) => e.id === wanted) ? wanted : initialExampleId(examples);
 }

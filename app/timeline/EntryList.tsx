@@ -1,7 +1,7 @@
 // The trace, one line per entry, grouped under the script step that recorded it. Clicking an
 // entry (or a step) returns the whole simulation to that moment; later moments are dimmed.
 import { useEffect, useRef } from "react";
-import type { TraceEntry } from "../../machines/format/script.ts";
+import type { TraceEntry } from "../../machines/format/index.ts";
 import { sessionStore } from "../session/store.ts";
 import { describeEntry, entryTone, formatAt } from "./describe.ts";
 import type { MomentGroup } from "./moments.ts";

@@ -1,5 +1,5 @@
 // One trace entry in a line of words, and how it is flagged (warning, race, end).
-import type { TraceEntry } from "../../machines/format/script.ts";
+import type { TraceEntry } from "../../machines/format/index.ts";
 
 export type EntryTone = "plain" | "step" | "end" | "warning" | "race" | "action";
 

@@ -4,9 +4,9 @@
 // paired with the first later `action.landed` of the same source, type and order. A launch
 // that lands into `launch.interrupted` (or `launch.blocked`) is marked so.
 import type { PendingLanding } from "../../machines/engine/index.ts";
-import type { TraceEntry } from "../../machines/format/script.ts";
+import type { TraceEntry } from "../../machines/format/index.ts";
 
-export type LaneOutcome = "landed" | "interrupted" | "blocked" | "inFlight" | "dropped";
+type LaneOutcome = "landed" | "interrupted" | "blocked" | "inFlight" | "dropped";
 
 export interface Lane {
   action: string;

@@ -1,6 +1,6 @@
 // The timeline's entries grouped by the moment (script step) that recorded them.
 import { describeScriptStep } from "../../machines/engine/index.ts";
-import type { TraceEntry } from "../../machines/format/script.ts";
+import type { TraceEntry } from "../../machines/format/index.ts";
 import type { Moment } from "../session/types.ts";
 
 export interface MomentGroup {
@@ -11,7 +11,7 @@ export interface MomentGroup {
   end: number;
 }
 
-export function momentLabel(moment: Moment, index: number): string {
+function momentLabel(moment: Moment, index: number): string {
   if (index === 0) return moment.step ? describeScriptStep(moment.step) : "start";
   return moment.step ? describeScriptStep(moment.step) : "preview";
 }

@@ -1,5 +1,5 @@
 // One group of the report: an experience (or "Project") with its diagnostics.
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import { DiagnosticItem } from "./DiagnosticItem.tsx";
 import type { DiagnosticGroup } from "./grouping.ts";
 import type { RevealPosition } from "./PositionLink.tsx";

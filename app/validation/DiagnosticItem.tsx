@@ -1,6 +1,6 @@
 // One finding: severity, code, message, JSON pointer and a link to its line:column.
 // Messages may quote project text: rendered as React text, never as HTML.
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import { PositionLink, type RevealPosition } from "./PositionLink.tsx";
 
 interface DiagnosticItemProps {

@@ -1,6 +1,7 @@
 // The text is not JSON: nothing else can be checked, so this is the whole report.
+
+import type { ParseError } from "./outcome.ts";
 import { PositionLink, type RevealPosition } from "./PositionLink.tsx";
-import type { ParseError } from "./run.ts";
 
 interface ParseErrorViewProps {
   error: ParseError;

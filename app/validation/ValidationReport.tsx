@@ -2,9 +2,9 @@
 import { useMemo } from "react";
 import { DiagnosticGroupView } from "./DiagnosticGroupView.tsx";
 import { groupDiagnostics } from "./grouping.ts";
+import type { ValidationOutcome } from "./outcome.ts";
 import { ParseErrorView } from "./ParseErrorView.tsx";
 import type { RevealPosition } from "./PositionLink.tsx";
-import type { ValidationOutcome } from "./run.ts";
 import { countSeverities, describeCounts } from "./summary.ts";
 
 interface ValidationReportProps {

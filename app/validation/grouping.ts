@@ -1,6 +1,6 @@
 // Groups diagnostics by the experience their pointer lies in (`/experiences/N/…`), labelled with
 // that experience's name and id; everything else (settings, posts, agent…) goes under "Project".
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 
 export interface DiagnosticGroup {
   /** "project" or "experience-N"; stable React key and test hook. */
@@ -14,7 +14,7 @@ export interface DiagnosticGroup {
 const experiencePointer = /^\/experiences\/(\d+)(?:\/|$)/;
 
 /** Index of the experience a pointer lies in, or null for project-level places. */
-export function experienceIndexOf(pointer: string): number | null {
+function experienceIndexOf(pointer: string): number | null {
   const match = experiencePointer.exec(pointer);
   return match ? Number(match[1]) : null;
 }

@@ -1,5 +1,5 @@
 // One-line counts of a list of diagnostics: "2 errors, 1 warning" / "No problems".
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 
 export interface Counts {
   errors: number;

@@ -2,18 +2,22 @@
 // (machines/explore/why.ts) in plain words a product manager reads, with the snooze's time
 // left, and for each fix the session change that applies it from the UI (or none when the fix
 // is an edit of the project). Pure: the panel only draws this.
-import { unsafeScheme } from "../../machines/actions/url-safety.ts";
-import { conditionHolds } from "../../machines/engine/audience.ts";
-import type { WorldState } from "../../machines/engine/index.ts";
+import { unsafeScheme } from "../../machines/actions/index.ts";
+import { conditionHolds, type WorldState } from "../../machines/engine/index.ts";
 import {
   type Fix,
   formatDuration,
   type ScreenHolder,
   type WhyReason,
   whyNotShown,
-} from "../../machines/explore/why.ts";
-import type { AudienceCondition, Experience, Project } from "../../machines/format/schema.ts";
-import type { Reason, ScriptStep } from "../../machines/format/script.ts";
+} from "../../machines/explore/index.ts";
+import type {
+  AudienceCondition,
+  Experience,
+  Project,
+  Reason,
+  ScriptStep,
+} from "../../machines/format/index.ts";
 import { formatInstant } from "../preview/clock.ts";
 import type { SessionSetup } from "../session/types.ts";
 
@@ -24,7 +28,7 @@ export type ApplyPlan =
   | { kind: "run"; step: ScriptStep; title: string }
   | { kind: "setup"; setup: SessionSetup; title: string };
 
-export interface FixView {
+interface FixView {
   text: string;
   /** Null when the fix is not a session change (edit the project, drive another flow). */
   apply: ApplyPlan | null;
@@ -48,7 +52,7 @@ export interface ReasonView {
   fixes: FixView[];
 }
 
-export interface SnoozeLeft {
+interface SnoozeLeft {
   /** Simulated ms until the snooze runs out (derived from world time: it ticks with it). */
   ms: number;
   text: string;

@@ -5,7 +5,7 @@ import { maxImportBytes, readImport } from "../persistence/bundle.ts";
 import { readFileText } from "../persistence/download.ts";
 import { openText } from "./open-actions.ts";
 
-export async function openFile(file: File): Promise<void> {
+async function openFile(file: File): Promise<void> {
   const text = await readFileText(file, maxImportBytes);
   const imported = readImport(file.name, text);
   const origin = { kind: "file" as const, fileName: file.name };

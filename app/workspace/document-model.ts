@@ -3,7 +3,7 @@
 // adds a document (or selects the one already open for that example), so edits are never lost.
 import { z } from "zod";
 
-export const documentOrigin = z.discriminatedUnion("kind", [
+const documentOrigin = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("example"), exampleId: z.string() }),
   z.object({ kind: z.literal("file"), fileName: z.string() }),
   z.object({ kind: z.literal("paste") }),
@@ -58,7 +58,7 @@ export function documentOfExample(
 }
 
 /** `name`, or `name (2)`, `name (3)`… so the list never shows two documents alike. */
-export function uniqueName(state: WorkspaceState, name: string): string {
+function uniqueName(state: WorkspaceState, name: string): string {
   const taken = new Set(state.documents.map((doc) => doc.name));
   const base = name.trim() || "Untitled project";
   if (!taken.has(base)) return base;

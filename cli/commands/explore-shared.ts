@@ -1,8 +1,7 @@
-// Shared by the explorer commands (paths, races, why, graph): the experience check and
+// Shared by several commands (paths, why, machine, …): the experience check, the JSON output and
 // small number parsing, so each command file keeps to its own output.
-import type { Project } from "../../machines/format/schema.ts";
-import { idsOf } from "../../machines/validate/id-index.ts";
-import { didYouMean } from "../../machines/validate/suggest.ts";
+import type { Project } from "../../machines/format/index.ts";
+import { didYouMean, idsOf } from "../../machines/model/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 
 /** Exit 1 unless the project has experience `id`; the message names the closest few ids. */

@@ -1,10 +1,9 @@
 // `flowscope graph <project.json> [--json]` (issue 5, item 4): the launch graph — who
 // launches, opens or navigates to what — with every cycle and the path that closes it.
-import type { Command } from "commander";
-import { type LaunchGraph, launchGraph } from "../../machines/graph/launch-graph.ts";
+import { type LaunchGraph, launchGraph } from "../../machines/graph/index.ts";
 import { ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
-import type { CommandContext, CommandModule } from "./command.ts";
+import { type CommandContext, defineCommand, jsonOption, projectArgument } from "./command.ts";
 import { jsonText } from "./explore-shared.ts";
 import { loadProject } from "./simulate.ts";
 
@@ -12,20 +11,15 @@ interface GraphOptions {
   json?: boolean;
 }
 
-export const graphCommand: CommandModule = {
-  register(program: Command, context: CommandContext) {
-    program
-      .command("graph")
-      .description("print the launch graph: launches, posts, navigations and their cycles")
-      .argument("<project.json>", "the project file")
-      .option("--json", "print the graph as JSON on stdout, and nothing else")
-      .action(async (file: string, options: GraphOptions) => {
-        context.setExitCode(await graphFile(file, options, context));
-      });
-  },
-};
+export const graphCommand = defineCommand<GraphOptions>({
+  name: "graph",
+  description: "print the launch graph: launches, posts, navigations and their cycles",
+  argument: projectArgument,
+  options: [jsonOption("the graph")],
+  run: graphFile,
+});
 
-export async function graphFile(
+async function graphFile(
   file: string,
   options: GraphOptions,
   { io }: CommandContext,
@@ -43,7 +37,7 @@ const arrows = {
   asks: "asks",
 };
 
-export function formatGraphHuman(graph: LaunchGraph, color: boolean): string {
+function formatGraphHuman(graph: LaunchGraph, color: boolean): string {
   const lines = [paint(color, "bold", `${graph.nodes.length} nodes, ${graph.edges.length} edges`)];
   for (const edge of graph.edges)
     lines.push(`  ${edge.from} ${arrows[edge.kind]} ${edge.to}  (${edge.where})`);

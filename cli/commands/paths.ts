@@ -4,15 +4,24 @@
 // path; `--export vitest <file>` writes a vitest file that replays them.
 import { writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { Command } from "commander";
 import { describeScriptStep } from "../../machines/engine/index.ts";
-import { CountBudgetError } from "../../machines/explore/count.ts";
-import { coverageRecordings, coverageVitestFile } from "../../machines/explore/export.ts";
-import { explorePaths, type PathsReport } from "../../machines/explore/paths.ts";
-import type { Project } from "../../machines/format/schema.ts";
+import {
+  CountBudgetError,
+  coverageRecordings,
+  coverageVitestFile,
+  explorePaths,
+  type PathsReport,
+} from "../../machines/explore/index.ts";
+import type { Project } from "../../machines/format/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { makeFolder, paint } from "../io.ts";
-import type { CommandContext, CommandModule } from "./command.ts";
+import {
+  type CommandContext,
+  defineCommand,
+  experienceOption,
+  jsonOption,
+  projectArgument,
+} from "./command.ts";
 import { jsonText, requireExperienceId, wholeNumberOption } from "./explore-shared.ts";
 import { loadProject } from "./simulate.ts";
 
@@ -24,25 +33,25 @@ interface PathsOptions {
   export?: string[];
 }
 
-export const pathsCommand: CommandModule = {
-  register(program: Command, context: CommandContext) {
-    program
-      .command("paths")
-      .description("count, list and cover the paths through one experience")
-      .argument("<project.json>", "the project file")
-      .requiredOption("--experience <id>", "the experience to explore")
-      .option("--json", "print the report as JSON on stdout, and nothing else")
-      .option("--revisits <n>", "times a path may enter the same step (cycles; default 2)")
-      .option("--limit <n>", "simple paths listed at most (default 1000)")
-      .option(
-        "--export <kind> <target...>",
-        "write the coverage paths: `recordings <dir>` or `vitest <file>`",
-      )
-      .action(async (file: string, options: PathsOptions) => {
-        context.setExitCode(await pathsFile(file, options, context));
-      });
-  },
-};
+export const pathsCommand = defineCommand<PathsOptions>({
+  name: "paths",
+  description: "count, list and cover the paths through one experience",
+  argument: projectArgument,
+  options: [
+    experienceOption("the experience to explore"),
+    jsonOption("the report"),
+    {
+      flags: "--revisits <n>",
+      description: "times a path may enter the same step (cycles; default 2)",
+    },
+    { flags: "--limit <n>", description: "simple paths listed at most (default 1000)" },
+    {
+      flags: "--export <kind> <target...>",
+      description: "write the coverage paths: `recordings <dir>` or `vitest <file>`",
+    },
+  ],
+  run: pathsFile,
+});
 
 /** The repository root (cli/commands/ is two levels down). */
 const repoRoot = resolve(import.meta.dirname, "..", "..");

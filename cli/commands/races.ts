@@ -1,11 +1,10 @@
 // `flowscope races <project.json> [--json]` (issue 5, item 2): every action list with more
 // than one action, every completion order of its landings, grouped by outcome; the lists
 // whose outcome depends on timing are listed with one order per outcome.
-import type { Command } from "commander";
-import { exploreRaces, type ListRaces, type RacesReport } from "../../machines/explore/races.ts";
+import { exploreRaces, type ListRaces, type RacesReport } from "../../machines/explore/index.ts";
 import { ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
-import type { CommandContext, CommandModule } from "./command.ts";
+import { type CommandContext, defineCommand, jsonOption, projectArgument } from "./command.ts";
 import { jsonText, wholeNumberOption } from "./explore-shared.ts";
 import { loadProject } from "./simulate.ts";
 
@@ -14,21 +13,21 @@ interface RacesOptions {
   maxActions?: string;
 }
 
-export const racesCommand: CommandModule = {
-  register(program: Command, context: CommandContext) {
-    program
-      .command("races")
-      .description("find the action lists whose outcome depends on which action lands first")
-      .argument("<project.json>", "the project file")
-      .option("--json", "print the report as JSON on stdout, and nothing else")
-      .option("--max-actions <n>", "skip lists with more landings than this (default 8)")
-      .action(async (file: string, options: RacesOptions) => {
-        context.setExitCode(await racesFile(file, options, context));
-      });
-  },
-};
+export const racesCommand = defineCommand<RacesOptions>({
+  name: "races",
+  description: "find the action lists whose outcome depends on which action lands first",
+  argument: projectArgument,
+  options: [
+    jsonOption("the report"),
+    {
+      flags: "--max-actions <n>",
+      description: "skip lists with more landings than this (default 8)",
+    },
+  ],
+  run: racesFile,
+});
 
-export async function racesFile(
+async function racesFile(
   file: string,
   options: RacesOptions,
   { io }: CommandContext,
@@ -64,7 +63,7 @@ function describeList(list: ListRaces, color: boolean): string[] {
   return lines;
 }
 
-export function formatRacesHuman(report: RacesReport, color: boolean): string {
+function formatRacesHuman(report: RacesReport, color: boolean): string {
   const lines = [
     paint(
       color,

@@ -7,33 +7,30 @@
 // is resolved against the recording file's folder first, then the current directory.
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import type { Command } from "commander";
 import {
   countExpectations,
   formatMismatches,
   matchExpectation,
-} from "../../machines/engine/expect.ts";
-import type { Recording, Result } from "../../machines/format/script.ts";
-import { recording as recordingSchema } from "../../machines/format/script.ts";
-import { recordingProjectLookup } from "../../machines/semantics.ts";
+} from "../../machines/engine/index.ts";
+import {
+  type Recording,
+  type Result,
+  recording as recordingSchema,
+} from "../../machines/format/index.ts";
+import { recordingProjectLookup } from "../../machines/rules/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
-import type { CommandContext, CommandModule } from "./command.ts";
+import { type CommandContext, defineCommand } from "./command.ts";
 import { loadJsonDocument, loadProject, runScript } from "./simulate.ts";
 
-export const replayCommand: CommandModule = {
-  register(program: Command, context: CommandContext) {
-    program
-      .command("replay")
-      .description("run a recording's script and check its expectations")
-      .argument("<recording.json>", "the recording ({ project, script, expect })")
-      .action(async (file: string) => {
-        context.setExitCode(await replayFile(file, context));
-      });
-  },
-};
+export const replayCommand = defineCommand<object>({
+  name: "replay",
+  description: "run a recording's script and check its expectations",
+  argument: ["<recording.json>", "the recording ({ project, script, expect })"],
+  run: (file, _options, context) => replayFile(file, context),
+});
 
-export async function replayFile(file: string, { io }: CommandContext): Promise<ExitCode> {
+async function replayFile(file: string, { io }: CommandContext): Promise<ExitCode> {
   const outcome = await replayRecording(file);
   io.out(`${formatOutcome(outcome, io.color)}\n`);
   return outcome.mismatches.length === 0 ? ExitCode.ok : ExitCode.invalid;
@@ -69,7 +66,7 @@ export function resolveProjectFile(recordingFile: string, project: string): stri
   );
 }
 
-export function formatOutcome(outcome: ReplayOutcome, color: boolean): string {
+function formatOutcome(outcome: ReplayOutcome, color: boolean): string {
   const checks = countExpectations(outcome.recording.expect);
   if (outcome.mismatches.length === 0) {
     return paint(

@@ -2,20 +2,29 @@
 // runs a script on a project and prints the Result, as JSON or as a readable timeline.
 // Exit 0 when the script ran to its end; 1 for an invalid project, a script of the wrong
 // shape or a script step that cannot be done; 2 when a file cannot be read or parsed.
-import type { Command } from "commander";
 import type { z } from "zod";
 import { type ExternalInspector, ScriptStepError, simulate } from "../../machines/engine/index.ts";
-import { documentProblems } from "../../machines/format/document-issues.ts";
-import { parseJsonText } from "../../machines/format/json-text.ts";
-import type { Project } from "../../machines/format/schema.ts";
-import { type Result, type Script, script as scriptSchema } from "../../machines/format/script.ts";
-import { validateText } from "../../machines/validate/index.ts";
+import {
+  type Project,
+  parseJsonText,
+  type Result,
+  type Script,
+  script as scriptSchema,
+} from "../../machines/format/index.ts";
+import { documentProblems, validateText } from "../../machines/validate/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { formatDiagnosticLine, formatParseError } from "../format/diagnostics.ts";
 import { connectInspector } from "../inspect.ts";
 import { readTextFile } from "../io.ts";
 import { formatResultHuman } from "../timeline.ts";
-import type { CommandContext, CommandModule } from "./command.ts";
+import {
+  type CommandContext,
+  defineCommand,
+  jsonOption,
+  projectArgument,
+  scriptOption,
+} from "./command.ts";
+import { jsonText } from "./explore-shared.ts";
 
 interface SimulateOptions {
   script: string;
@@ -23,25 +32,23 @@ interface SimulateOptions {
   inspect?: boolean | string;
 }
 
-export const simulateCommand: CommandModule = {
-  register(program: Command, context: CommandContext) {
-    program
-      .command("simulate")
-      .description("run a script on a project; print the timeline and the final state")
-      .argument("<project.json>", "the project file")
-      .requiredOption("--script <script.json>", "the script to run (SPEC §4 Script)")
-      .option("--json", "print the Result as JSON on stdout, and nothing else")
-      .option(
-        "--inspect [ws-url]",
+export const simulateCommand = defineCommand<SimulateOptions>({
+  name: "simulate",
+  description: "run a script on a project; print the timeline and the final state",
+  argument: projectArgument,
+  options: [
+    scriptOption("the script to run (SPEC §4 Script)"),
+    jsonOption("the Result"),
+    {
+      flags: "--inspect [ws-url]",
+      description:
         "stream the run to Stately's inspector (Sky by default, or a local ws:// receiver); fails softly offline",
-      )
-      .action(async (file: string, options: SimulateOptions) => {
-        context.setExitCode(await simulateFile(file, options, context));
-      });
-  },
-};
+    },
+  ],
+  run: simulateFile,
+});
 
-export async function simulateFile(
+async function simulateFile(
   projectFile: string,
   options: SimulateOptions,
   { io }: CommandContext,
@@ -51,12 +58,8 @@ export async function simulateFile(
   const inspector = options.inspect ? connectInspector(io, options.inspect) : undefined;
   const result = runScript(project, script, options.script, inspector?.inspect);
   await inspector?.close();
-  io.out(options.json ? formatResultJson(result) : formatResultHuman(result, { color: io.color }));
+  io.out(options.json ? jsonText(result) : formatResultHuman(result, { color: io.color }));
   return ExitCode.ok;
-}
-
-export function formatResultJson(result: Result): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
 }
 
 /**
@@ -69,8 +72,13 @@ export function runScript(
   scriptPlace: string,
   inspect?: ExternalInspector,
 ): Result {
+  return stepsCanBeDone(scriptPlace, () => simulate(project, script, { inspect }));
+}
+
+/** Runs `run`; a script step that cannot be done becomes exit 1, its message after `scriptPlace`. */
+export function stepsCanBeDone<T>(scriptPlace: string, run: () => T): T {
   try {
-    return simulate(project, script, { inspect });
+    return run();
   } catch (caught) {
     if (caught instanceof ScriptStepError) {
       throw new CliError(`${scriptPlace}: ${caught.message}`, ExitCode.invalid);

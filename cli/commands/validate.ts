@@ -1,8 +1,7 @@
 // `flowscope validate <project.json> [--json]` (SPEC §4): exit 0 without errors, 1 with
 // errors, 2 when the file cannot be read or is not JSON.
-import type { Command } from "commander";
-import { parseJsonText } from "../../machines/format/json-text.ts";
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import { parseJsonText } from "../../machines/format/index.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import { validateText } from "../../machines/validate/index.ts";
 import { ExitCode } from "../exit.ts";
 import {
@@ -11,24 +10,19 @@ import {
   formatParseError,
 } from "../format/diagnostics.ts";
 import { type CliIo, NotUtf8Error, readTextFile } from "../io.ts";
-import type { CommandContext, CommandModule } from "./command.ts";
+import { type CommandContext, defineCommand, projectArgument } from "./command.ts";
 
 interface ValidateOptions {
   json?: boolean;
 }
 
-export const validateCommand: CommandModule = {
-  register(program: Command, context: CommandContext) {
-    program
-      .command("validate")
-      .description("check a project file against the seed's rules; list errors and warnings")
-      .argument("<project.json>", "the project file")
-      .option("--json", "print { diagnostics: [...] } as JSON on stdout")
-      .action(async (file: string, options: ValidateOptions) => {
-        context.setExitCode(await validateFile(file, options, context));
-      });
-  },
-};
+export const validateCommand = defineCommand<ValidateOptions>({
+  name: "validate",
+  description: "check a project file against the seed's rules; list errors and warnings",
+  argument: projectArgument,
+  options: [{ flags: "--json", description: "print { diagnostics: [...] } as JSON on stdout" }],
+  run: validateFile,
+});
 
 export async function validateFile(
   file: string,
@@ -75,7 +69,7 @@ function hasError(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /** Experience ids straight from the JSON text, so headers work even when the schema fails. */
-export function experienceIdsOf(text: string): (string | undefined)[] {
+function experienceIdsOf(text: string): (string | undefined)[] {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return []; // headers then fall back to "#index"
   const document = parsed.value;

@@ -1,15 +1,20 @@
 // `flowscope why <project.json> --experience <id> --script <script.json> [--json]` (issue 5,
 // item 3): in the world the script leaves, every condition that keeps the experience off
 // screen, each with the smallest change that would lift it.
-import type { Command } from "commander";
-import { ScriptStepError } from "../../machines/engine/index.ts";
-import { type WhyReport, whyAfterScript } from "../../machines/explore/why.ts";
-import { script as scriptSchema } from "../../machines/format/script.ts";
-import { CliError, ExitCode } from "../exit.ts";
+import { type WhyReport, whyAfterScript } from "../../machines/explore/index.ts";
+import { script as scriptSchema } from "../../machines/format/index.ts";
+import { ExitCode } from "../exit.ts";
 import { paint } from "../io.ts";
-import type { CommandContext, CommandModule } from "./command.ts";
+import {
+  type CommandContext,
+  defineCommand,
+  experienceOption,
+  jsonOption,
+  projectArgument,
+  scriptOption,
+} from "./command.ts";
 import { jsonText, requireExperienceId } from "./explore-shared.ts";
-import { loadJsonDocument, loadProject } from "./simulate.ts";
+import { loadJsonDocument, loadProject, stepsCanBeDone } from "./simulate.ts";
 
 interface WhyOptions {
   experience: string;
@@ -17,22 +22,19 @@ interface WhyOptions {
   json?: boolean;
 }
 
-export const whyCommand: CommandModule = {
-  register(program: Command, context: CommandContext) {
-    program
-      .command("why")
-      .description("explain why an experience is not shown at the end of a script")
-      .argument("<project.json>", "the project file")
-      .requiredOption("--experience <id>", "the experience that is not shown")
-      .requiredOption("--script <script.json>", "the script that leads to the moment to explain")
-      .option("--json", "print the report as JSON on stdout, and nothing else")
-      .action(async (file: string, options: WhyOptions) => {
-        context.setExitCode(await whyFile(file, options, context));
-      });
-  },
-};
+export const whyCommand = defineCommand<WhyOptions>({
+  name: "why",
+  description: "explain why an experience is not shown at the end of a script",
+  argument: projectArgument,
+  options: [
+    experienceOption("the experience that is not shown"),
+    scriptOption("the script that leads to the moment to explain"),
+    jsonOption("the report"),
+  ],
+  run: whyFile,
+});
 
-export async function whyFile(
+async function whyFile(
   file: string,
   options: WhyOptions,
   { io }: CommandContext,
@@ -40,19 +42,14 @@ export async function whyFile(
   const project = await loadProject(file);
   requireExperienceId(project, options.experience, file);
   const script = await loadJsonDocument(options.script, scriptSchema);
-  let report: WhyReport;
-  try {
-    report = whyAfterScript(project, options.experience, script);
-  } catch (caught) {
-    if (caught instanceof ScriptStepError)
-      throw new CliError(`${options.script}: ${caught.message}`, ExitCode.invalid);
-    throw caught;
-  }
+  const report = stepsCanBeDone(options.script, () =>
+    whyAfterScript(project, options.experience, script),
+  );
   io.out(options.json ? jsonText(report) : formatWhyHuman(report, io.color));
   return ExitCode.ok;
 }
 
-export function formatWhyHuman(report: WhyReport, color: boolean): string {
+function formatWhyHuman(report: WhyReport, color: boolean): string {
   const where = `at ${report.page}, ${Math.round(report.at / 60_000)} min into the script`;
   if (report.onScreen)
     return `${paint(color, "green", `"${report.experience}" is on screen`)} (${where})\n`;

@@ -1,6 +1,6 @@
 // How `flowscope validate` prints diagnostics: human lines grouped by experience, or the
 // exact JSON shape of SPEC §4. Pure functions: tested in-process.
-import type { Diagnostic } from "../../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../../machines/model/index.ts";
 import { paint } from "../io.ts";
 
 export interface HumanFormatOptions {

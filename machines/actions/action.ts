@@ -1,11 +1,13 @@
 // What every action module provides: its rule (checks beyond the seed's tables, plus the
-// facts the warnings need) and, from the engine, its effect. Modelled on excalidraw's action
-// registry: one object per action, predicate and effect side by side.
+// facts the warnings need) and its effect at run time, as pure functions from a view of the
+// world to the Changes it makes (landing.ts). Modelled on excalidraw's action registry (one
+// object per action, predicate and effect side by side) and typebot's bot-engine (one pure
+// `(state, block) => next` per block).
 
-import type { ActionSource, PendingLanding } from "../engine/types.ts";
 import type { Action, ActionOf, ActionType, Experience, Project, Step } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import type { AgentSource, Context } from "../rules/contexts.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Change, LandingWorld, PendingLanding } from "./landing.ts";
 
 /** Where an action list sits, as the validator walks the project. */
 export interface ActionPlace {
@@ -36,27 +38,14 @@ export interface ActionRule<T extends ActionType> {
   check(action: ActionOf<T>, place: ActionPlace): Diagnostic[];
 }
 
-/** What an action can do to the simulated world; the engine's Simulation implements it. */
-export interface ActionRuntime {
-  goToStep(target: string, source: ActionSource): void;
-  dismiss(source: ActionSource): void;
-  snooze(action: ActionOf<"snooze">, source: ActionSource): void;
-  /** launchExperience at firing: the current sequential flow is dismissed (SPEC §3.2). */
-  dismissLaunchingFlow(source: ActionSource): void;
-  launch(experience: string, landing: PendingLanding): void;
-  openPost(post: string): void;
-  launchAgent(message: string | undefined): void;
-  navigate(url: string, openIn: "sameTab" | "newTab"): void;
-  runJs(action: ActionOf<"runJs">, source: ActionSource): void;
-  bookInterview(source: ActionSource): void;
-}
-
 /** The action at run time (SPEC §3.2–3.4): what it does when it fires and when it lands. */
 export interface ActionEffect<T extends ActionType> {
   /** At the instant its list fires, before its latency. */
-  fire?(action: ActionOf<T>, runtime: ActionRuntime, landing: PendingLanding): void;
+  fire?(action: ActionOf<T>, landing: PendingLanding, world: LandingWorld): Change[];
   /** Once its latency has elapsed on the simulated clock. */
-  land(action: ActionOf<T>, runtime: ActionRuntime, landing: PendingLanding): void;
+  land(action: ActionOf<T>, landing: PendingLanding, world: LandingWorld): Change[];
+  /** It can move its flow (goToStep, dismiss, snooze): it lands as a route of the machine. */
+  movesFlow?: true;
 }
 
 export interface ActionDefinition<T extends ActionType> {

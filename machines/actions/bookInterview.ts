@@ -1,4 +1,4 @@
-import { error } from "../validate/diagnostic.ts";
+import { error } from "../model/diagnostic.ts";
 import { defineAction } from "./action.ts";
 
 export const bookInterview = defineAction({
@@ -25,6 +25,20 @@ export const bookInterview = defineAction({
     },
   },
   effect: {
-    land: (_action, runtime, landing) => runtime.bookInterview(landing.source),
+    land(_action, { source }, world) {
+      const experience = world.project.experiences.find((e) => e.id === source.experience);
+      const booking = experience?.steps.find((s) => s.id === source.step)?.booking;
+      const effect = {
+        type: "effect" as const,
+        effect: {
+          type: "bookInterview" as const,
+          provider: booking?.provider ?? "",
+          link: booking?.link ?? "",
+        },
+      };
+      if (booking) return [effect];
+      const message = `step "${source.step}" has no booking`;
+      return [{ type: "warn", code: "noBooking", message, experience: source.experience }, effect];
+    },
   },
 });

@@ -9,6 +9,16 @@ export const dismiss = defineAction({
     check: () => [],
   },
   effect: {
-    land: (_action, runtime, landing) => runtime.dismiss(landing.source),
+    movesFlow: true,
+    land: (_action, _landing, world) =>
+      world.flow
+        ? [
+            {
+              type: "move",
+              experience: world.flow.experience.id,
+              move: { to: "end", end: "dismissed" },
+            },
+          ]
+        : [],
   },
 });

@@ -1,7 +1,10 @@
-import { error } from "../validate/diagnostic.ts";
-import { hasId, idsOf } from "../validate/id-index.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { stepIndex } from "../format/lookup.ts";
+import type { Experience } from "../format/schema.ts";
+import { error } from "../model/diagnostic.ts";
+import { hasId, idsOf } from "../model/id-index.ts";
+import { didYouMean } from "../model/suggest.ts";
 import { defineAction } from "./action.ts";
+import type { FlowMove } from "./landing.ts";
 
 /** The targets that are not step ids. */
 export const specialTargets = ["next", "previous", "complete"] as const;
@@ -40,6 +43,55 @@ export const goToStep = defineAction({
     },
   },
   effect: {
-    land: (action, runtime, landing) => runtime.goToStep(action.step, landing.source),
+    movesFlow: true,
+    land(action, _landing, world) {
+      const flow = world.flow;
+      if (!flow) return [];
+      const experience = flow.experience;
+      const move = goToMove(action.step, experience, flow.stepIndex, flow.history);
+      if (move) return [{ type: "move", experience: experience.id, move }];
+      const at = experience.steps[flow.stepIndex]?.id;
+      return [
+        action.step === "previous"
+          ? {
+              type: "warn",
+              code: "noPreviousStep",
+              message: `goToStep previous on "${at}" of "${experience.id}": no step to go back to`,
+              experience: experience.id,
+            }
+          : {
+              type: "warn",
+              code: "unknownStep",
+              message: `no step "${action.step}" in "${experience.id}"`,
+              experience: experience.id,
+            },
+      ];
+    },
   },
 });
+
+/**
+ * Where "Go to step" moves a flow from the step at index `at` (SPEC §3.2): `next` counts from
+ * that step (past the last it completes), `previous` pops the visit stack — `{ to: "back" }`
+ * when routing statically, with no history —, an id jumps there. Undefined: it does nothing
+ * (an unknown id, or no step to go back to).
+ */
+export function goToMove(
+  target: string,
+  experience: Experience,
+  at: number,
+  history?: readonly string[],
+): FlowMove | undefined {
+  if (target === "complete") return { to: "end", end: "completed" };
+  if (target === "previous") {
+    if (!history) return { to: "back" };
+    return history.length < 2
+      ? undefined
+      : { to: "step", step: history[history.length - 2], back: true };
+  }
+  if (target === "next") {
+    const next = experience.steps[at + 1];
+    return next ? { to: "step", step: next.id } : { to: "end", end: "completed" };
+  }
+  return stepIndex(experience, target) >= 0 ? { to: "step", step: target } : undefined;
+}

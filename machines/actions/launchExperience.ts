@@ -1,7 +1,9 @@
-import { error } from "../validate/diagnostic.ts";
-import { idsOf } from "../validate/id-index.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { error } from "../model/diagnostic.ts";
+import { isSequential } from "../model/experience.ts";
+import { idsOf } from "../model/id-index.ts";
+import { didYouMean } from "../model/suggest.ts";
 import { defineAction } from "./action.ts";
+import { flowContexts } from "./landing.ts";
 
 export const launchExperience = defineAction({
   type: "launchExperience",
@@ -35,8 +37,17 @@ export const launchExperience = defineAction({
     },
   },
   effect: {
-    // Firing already dismisses the launching flow; the target starts only when it lands.
-    fire: (_action, runtime, landing) => runtime.dismissLaunchingFlow(landing.source),
-    land: (action, runtime, landing) => runtime.launch(action.experience, landing),
+    // Firing already dismisses the launching flow (SPEC §3.2); the target starts when it lands.
+    fire(_action, landing, world) {
+      if (landing.source.context === "sdk") return [{ type: "dismissOnScreen" }];
+      const flow = world.flow;
+      if (!flowContexts.has(landing.source.context) || !flow || !isSequential(flow.experience)) {
+        return [];
+      }
+      return [
+        { type: "move", experience: flow.experience.id, move: { to: "end", end: "dismissed" } },
+      ];
+    },
+    land: (action) => [{ type: "launch", experience: action.experience }],
   },
 });

@@ -1,5 +1,6 @@
-import { error } from "../validate/diagnostic.ts";
+import { error } from "../model/diagnostic.ts";
 import { defineAction } from "./action.ts";
+import { resolveWithWarnings } from "./resolve.ts";
 import { unsafeScheme } from "./url-safety.ts";
 
 export const navigateTo = defineAction({
@@ -22,6 +23,18 @@ export const navigateTo = defineAction({
     },
   },
   effect: {
-    land: (action, runtime) => runtime.navigate(action.url, action.openIn),
+    land(action, _landing, world) {
+      const { text: url, warnings } = resolveWithWarnings(action.url, world.attributes, "url");
+      const scheme = unsafeScheme(url);
+      if (scheme) {
+        const message = `navigation to a "${scheme}" URL refused`;
+        return [...warnings, { type: "warn", code: "unsafeUrl", message }];
+      }
+      return [
+        ...warnings,
+        { type: "effect", effect: { type: "navigateTo", url, openIn: action.openIn } },
+        action.openIn === "sameTab" ? { type: "page", url } : { type: "tab", url },
+      ];
+    },
   },
 });

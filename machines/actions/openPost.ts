@@ -1,6 +1,6 @@
-import { error } from "../validate/diagnostic.ts";
-import { hasId, idsOf } from "../validate/id-index.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { error } from "../model/diagnostic.ts";
+import { hasId, idsOf } from "../model/id-index.ts";
+import { didYouMean } from "../model/suggest.ts";
 import { defineAction } from "./action.ts";
 
 export const openPost = defineAction({
@@ -23,6 +23,6 @@ export const openPost = defineAction({
     },
   },
   effect: {
-    land: (action, runtime) => runtime.openPost(action.post),
+    land: (action) => [{ type: "effect", effect: { type: "openPost", post: action.post } }],
   },
 });

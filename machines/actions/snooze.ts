@@ -1,4 +1,4 @@
-import { error } from "../validate/diagnostic.ts";
+import { error } from "../model/diagnostic.ts";
 import { defineAction, isFirstStepOfSequentialFlow } from "./action.ts";
 
 export const snooze = defineAction({
@@ -22,6 +22,25 @@ export const snooze = defineAction({
     },
   },
   effect: {
-    land: (action, runtime, landing) => runtime.snooze(action, landing.source),
+    movesFlow: true,
+    land(action, _landing, world) {
+      const flow = world.flow;
+      if (!flow) return [];
+      const experience = flow.experience.id;
+      if (flow.snoozeCount >= action.maxTimes) {
+        // SPEC §3.2: once maxTimes is reached, snooze is no longer offered: it acts as dismiss.
+        return [
+          {
+            type: "record",
+            entry: { type: "snooze.exhausted", experience, maxTimes: action.maxTimes },
+          },
+          { type: "move", experience, move: { to: "end", end: "dismissed" } },
+        ];
+      }
+      return [
+        { type: "snooze", experience, hours: action.hours },
+        { type: "move", experience, move: { to: "end", end: "snoozed" } },
+      ];
+    },
   },
 });

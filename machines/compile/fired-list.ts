@@ -3,7 +3,16 @@
 // implies. The engine fires it and the flow graph draws it: both read it here.
 import type { Action, Cta, Step } from "../format/schema.ts";
 import { closingCrossOf, fallbackOf } from "../semantics.ts";
-import type { FireParams } from "./machine-config.ts";
+
+/** An interaction of a step or checklist: what fires a list. */
+export interface FireParams {
+  context: "cta" | "trigger" | "condition" | "cross" | "task";
+  step?: string;
+  /** CTA, trigger, condition or task id; absent for the cross and the fallback. */
+  id?: string;
+  /** true for a survey step's fallback. */
+  fallback?: boolean;
+}
 
 /** SPEC §2: a bookInterview step's primary CTA implies the bookInterview action, first. */
 export function ctaList(step: Step, cta: Cta): readonly Action[] {

@@ -2,19 +2,13 @@
 // condition, with the SPEC's reason codes.
 import type { Experience, Project } from "../format/schema.ts";
 import type { Reason } from "../format/script.ts";
+import { isSequential } from "../model/experience.ts";
+import { hoursToMs } from "../model/time.ts";
 import { audienceFailures } from "./audience.ts";
 import type { WorldState } from "./types.ts";
 
-const hourMs = 3_600_000;
-
-export function hoursToMs(hours: number): number {
-  return Math.round(hours * hourMs);
-}
-
-/** Tours, surveys and banners: one of them on screen at a time. */
-export function isSequential(experience: Experience): boolean {
-  return experience.type === "tour" || experience.type === "survey" || experience.type === "banner";
-}
+export { isSequential } from "../model/experience.ts";
+export { hoursToMs } from "../model/time.ts";
 
 function notLive(experience: Experience): Reason[] {
   return experience.status === "live"

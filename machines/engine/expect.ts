@@ -16,8 +16,8 @@
 // Values may nest as deep as their source allows (files are held to jsonNestingLimit when
 // parsed, but the app hands values over too): equality and counting are loops, and an
 // expectation deeper than the limit is one mismatch rather than a recursion that overflows.
+import { childPointer } from "../model/diagnostic.ts";
 import { jsonNestingLimit } from "../semantics.ts";
-import { childPointer } from "../validate/diagnostic.ts";
 
 /** Keys whose arrays match as an ordered subsequence of subset-matching elements. */
 export const subsequenceKeys: ReadonlySet<string> = new Set([

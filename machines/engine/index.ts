@@ -5,16 +5,27 @@ export {
   type MachineConfig,
   machineConfig,
 } from "../compile/index.ts";
-export { audienceFailures } from "./audience.ts";
+export { surveyTestHolds, validateAnswer } from "../compile/survey.ts";
+export { matchesPage } from "../model/glob.ts";
+export { audienceFailures, conditionHolds } from "./audience.ts";
 export { describeScriptStep, ScriptStepError } from "./errors.ts";
-export { matchesPage } from "./glob.ts";
+export {
+  countExpectations,
+  formatMismatches,
+  type Mismatch,
+  matchExpectation,
+  subsequenceKeys,
+} from "./expect.ts";
 export { simulate } from "./simulate.ts";
 export { createSimulation, restoreSimulation } from "./simulation.ts";
-export { surveyTestHolds, validateAnswer } from "./survey.ts";
+export { migrateSnapshot, type SnapshotV1, type StoredSnapshot } from "./snapshot.ts";
 export type {
   ActionSource,
+  EdgeListener,
+  EdgeTaken,
   ExperienceState,
   ExternalInspector,
+  ObserveOptions,
   PendingLanding,
   Simulation,
   SimulationOptions,

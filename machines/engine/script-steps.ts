@@ -1,15 +1,15 @@
 // The script's steps (SPEC §4), each checked first so a step that cannot be done changes
 // nothing and throws StepRefused (run() turns it into a ScriptStepError naming the step).
 import { unsafeScheme } from "../actions/url-safety.ts";
-import { eventTypes, isAnswerable } from "../compile/machine-config.ts";
+import { type AnswerValue, matchingCondition, validateAnswer } from "../compile/survey.ts";
 import type { Experience, Step } from "../format/schema.ts";
 import type { ScriptStep } from "../format/script.ts";
-import { hoursToMs, isSequential } from "./eligibility.ts";
+import { isAnswerable, isSequential } from "../model/experience.ts";
+import { hoursToMs } from "../model/time.ts";
 import { StepRefused } from "./errors.ts";
-import type { WorldSimulation } from "./simulation.ts";
-import { type AnswerValue, matchingCondition, validateAnswer } from "./survey.ts";
+import type { ScriptRuntime } from "./runtime.ts";
 
-export function runScriptStep(sim: WorldSimulation, step: ScriptStep): void {
+export function runScriptStep(sim: ScriptRuntime, step: ScriptStep): void {
   switch (step.do) {
     case "launch":
       launch(sim, step.experience);
@@ -50,7 +50,7 @@ export function runScriptStep(sim: WorldSimulation, step: ScriptStep): void {
   }
 }
 
-function launch(sim: WorldSimulation, experienceId: string): void {
+function launch(sim: ScriptRuntime, experienceId: string): void {
   if (!sim.experience(experienceId)) throw new StepRefused(`no experience "${experienceId}"`);
   // As the SDK would: like a launchExperience action (SPEC §3.2).
   sim.fire([{ type: "launchExperience", experience: experienceId }], { context: "sdk" });
@@ -60,7 +60,7 @@ function launch(sim: WorldSimulation, experienceId: string): void {
  * The experience a click/answer/close acts on: the named one, else the tour/survey/banner on
  * screen, else (decided here, semantics.ts) the first hint on screen.
  */
-function onScreen(sim: WorldSimulation, named: string | undefined): Experience {
+function onScreen(sim: ScriptRuntime, named: string | undefined): Experience {
   const experiences = sim.project.experiences;
   const active = (e: Experience) => sim.stateOf(e.id).status === "active";
   if (named !== undefined) {
@@ -78,13 +78,13 @@ function onScreen(sim: WorldSimulation, named: string | undefined): Experience {
   return found;
 }
 
-function stepOnScreen(sim: WorldSimulation, experience: Experience): Step {
+function stepOnScreen(sim: ScriptRuntime, experience: Experience): Step {
   const step = sim.currentStep(experience);
   if (!step) throw new StepRefused(`"${experience.id}" is a checklist: it has no step on screen`);
   return step;
 }
 
-function click(sim: WorldSimulation, ctaId: string, named: string | undefined): void {
+function click(sim: ScriptRuntime, ctaId: string, named: string | undefined): void {
   const experience = onScreen(sim, named);
   const step = stepOnScreen(sim, experience);
   if (!step.ctas.some((c) => c.id === ctaId)) {
@@ -93,10 +93,10 @@ function click(sim: WorldSimulation, ctaId: string, named: string | undefined): 
       `no CTA "${ctaId}" on step "${step.id}" of "${experience.id}" (CTAs: ${known})`,
     );
   }
-  sim.send(experience.id, eventTypes.cta(ctaId));
+  sim.interact(experience, { context: "cta", step: step.id, id: ctaId });
 }
 
-function answer(sim: WorldSimulation, value: AnswerValue, named: string | undefined): void {
+function answer(sim: ScriptRuntime, value: AnswerValue, named: string | undefined): void {
   const experience = onScreen(sim, named);
   const step = stepOnScreen(sim, experience);
   if (!isAnswerable(step)) {
@@ -106,27 +106,32 @@ function answer(sim: WorldSimulation, value: AnswerValue, named: string | undefi
   if (invalid) throw new StepRefused(`${invalid} (step "${step.id}" of "${experience.id}")`);
   sim.record({ type: "answer.submitted", experience: experience.id, step: step.id, value });
   const condition = matchingCondition(step.conditions, value);
-  sim.send(experience.id, condition ? eventTypes.condition(condition.id) : eventTypes.fallback);
+  sim.interact(
+    experience,
+    condition
+      ? { context: "condition", step: step.id, id: condition.id }
+      : { context: "condition", step: step.id, fallback: true },
+  );
 }
 
-function close(sim: WorldSimulation, named: string | undefined): void {
+function close(sim: ScriptRuntime, named: string | undefined): void {
   const experience = onScreen(sim, named);
   // Decided here (semantics.ts): a checklist has no closing cross; closing it dismisses it.
   if (experience.type === "checklist") {
-    sim.send(experience.id, eventTypes.dismiss);
+    sim.closeChecklist(experience);
     return;
   }
-  stepOnScreen(sim, experience);
-  sim.send(experience.id, eventTypes.close);
+  const step = stepOnScreen(sim, experience);
+  sim.interact(experience, { context: "cross", step: step.id });
 }
 
-function navigate(sim: WorldSimulation, url: string): void {
+function navigate(sim: ScriptRuntime, url: string): void {
   const scheme = unsafeScheme(url);
   if (scheme) throw new StepRefused(`"${scheme}" URLs are refused`);
   sim.changePage(url);
 }
 
-function task(sim: WorldSimulation, experienceId: string, taskId: string): void {
+function task(sim: ScriptRuntime, experienceId: string, taskId: string): void {
   const experience = sim.experience(experienceId);
   if (!experience) throw new StepRefused(`no experience "${experienceId}"`);
   if (experience.type !== "checklist")
@@ -145,27 +150,27 @@ function task(sim: WorldSimulation, experienceId: string, taskId: string): void 
       `checklist "${experienceId}" is in order: only "${firstUndone?.id}" can be clicked now`,
     );
   }
-  sim.send(experienceId, eventTypes.task(taskId));
+  sim.interact(experience, { context: "task", id: taskId });
 }
 
-function findPost(sim: WorldSimulation, postId: string) {
+function findPost(sim: ScriptRuntime, postId: string) {
   const post = sim.project.posts.find((p) => p.id === postId);
   if (!post) throw new StepRefused(`no post "${postId}"`);
   return post;
 }
 
-function openPost(sim: WorldSimulation, postId: string): void {
+function openPost(sim: ScriptRuntime, postId: string): void {
   findPost(sim, postId);
   sim.record({ type: "post.opened", post: postId });
 }
 
-function clickPostCta(sim: WorldSimulation, postId: string): void {
+function clickPostCta(sim: ScriptRuntime, postId: string): void {
   const post = findPost(sim, postId);
   if (!post.cta) throw new StepRefused(`post "${postId}" has no CTA`);
   sim.fire(post.cta.actions, { context: "post", id: postId });
 }
 
-function clickBlock(sim: WorldSimulation, blockId: string): void {
+function clickBlock(sim: ScriptRuntime, blockId: string): void {
   const block = sim.project.resourceCenter.blocks.find((b) => b.id === blockId);
   if (!block) throw new StepRefused(`no resource center block "${blockId}"`);
   sim.fire(block.actions, { context: "block", id: blockId });

@@ -1,6 +1,6 @@
 // The world of a simulation (SPEC §3.1) as plain JSON, and the Simulation interface the CLI
 // and the UI drive. Everything here survives JSON.stringify/parse (snapshots, time travel).
-import type { Action } from "../format/schema.ts";
+import type { PendingLanding } from "../actions/landing.ts";
 import type {
   Effect,
   ExperienceStatus,
@@ -9,14 +9,13 @@ import type {
   TraceEntry,
   Warning,
 } from "../format/script.ts";
-import type { Context } from "../rules/contexts.ts";
 
 /** Per experience and user (SPEC §3.1). Times are simulated ms since the script's start. */
 export interface ExperienceState {
   status: ExperienceStatus;
   /** The step on screen; null unless active (always null for a checklist). */
   step: string | null;
-  /** Visit stack for goToStep previous (popped by it). */
+  /** Visit stack for goToStep previous: the display's machine context keeps it (mirrored). */
   history: string[];
   /** Every step entered, in order, repeats kept. */
   visited: string[];
@@ -31,30 +30,7 @@ export interface ExperienceState {
   instance: number;
 }
 
-/** Where a fired action list came from. `sdk` is the script's `launch`. */
-export interface ActionSource {
-  context: Context | "sdk";
-  experience?: string;
-  step?: string;
-  /** The display (ExperienceState.instance) the list was fired from. */
-  instance?: number;
-  /** CTA, trigger, condition, task, post, block, custom answer or automated action id. */
-  id?: string;
-}
-
-/** An action fired and not yet landed (SPEC §3.4). */
-export interface PendingLanding {
-  /** Firing sequence number: ties on `due` land in firing order. */
-  seq: number;
-  firedAt: number;
-  due: number;
-  /** 0-based place in the nominal order of its list (SPEC §3.3). */
-  order: number;
-  action: Action;
-  source: ActionSource;
-  /** World.pageChanges when it fired (a launch is interrupted by a later page change). */
-  pageChangesAtFire: number;
-}
+export type { ActionSource, PendingLanding } from "../actions/landing.ts";
 
 export interface WorldState {
   /** Simulated ms since the script's start. */
@@ -83,19 +59,42 @@ export interface WorldState {
   stepIndex: number;
 }
 
-/** A serialisable simulation: the world plus XState persisted snapshots of the actors. */
+/**
+ * A serialisable simulation: the world plus XState persisted snapshots of the actors.
+ * Version 2: the actors run the routed machines (ids as keys, history in their context);
+ * version 1 snapshots are migrated when restored (snapshot.ts).
+ */
 export interface SimulationSnapshot {
-  version: 1;
+  version: 2;
   world: WorldState;
   /** Persisted snapshots (getPersistedSnapshot) of the experience actors on screen. */
   actors: Record<string, unknown>;
 }
+
+/** An interaction taken on screen: the edge of the compiled machine it follows. */
+export interface EdgeTaken {
+  experience: string;
+  /** The edge id, the machine's event type (compile/routes.ts). */
+  edge: string;
+  /** The step it was taken on. */
+  step?: string;
+}
+
+export type EdgeListener = (taken: EdgeTaken) => void;
 
 export interface SimulationOptions {
   user?: { id?: string; attributes?: Record<string, unknown> };
   start?: { url?: string; at?: string };
   /** Also receives every XState inspection event (e.g. @statelyai/inspect's `inspect`). */
   inspect?: ExternalInspector;
+  /** Receives every interaction taken, from the start on. */
+  onEdge?: EdgeListener;
+}
+
+/** How a restored simulation is observed. */
+export interface ObserveOptions {
+  inspect?: ExternalInspector;
+  onEdge?: EdgeListener;
 }
 
 /** An observer of XState inspection events, as `createActor(…, { inspect })` takes it. */
@@ -110,6 +109,13 @@ export interface Simulation {
   snapshot(): SimulationSnapshot;
   /** Streams trace entries as they are recorded; returns an unsubscribe function. */
   onTrace(listener: TraceListener): () => void;
+  /** Streams the interactions taken (edges of the compiled machines); returns an unsubscribe. */
+  onEdge(listener: EdgeListener): () => void;
+  /**
+   * Puts an experience on screen at one of its steps, as a new display (the debugger's
+   * "preview from here"): shown, with that step entered and nothing before it.
+   */
+  forceStep(experience: string, step: string): void;
   /** Actions fired and not landed yet, in landing order. */
   pending(): PendingLanding[];
   /** Moves the simulated clock on, landing what falls due, then runs the show check. */

@@ -1,8 +1,9 @@
-// The world actor: it owns the simulated clock, and every world-level fact (page.changed,
-// show.skipped, effects, ...) is an event it receives, so the trace is read off XState's
-// inspection stream like the experience actors' own transitions.
-import { type AnyActorRef, createActor, type InspectionEvent, SimulatedClock, setup } from "xstate";
+// The world actor, for external inspectors only (Stately's inspector, `simulate --inspect`):
+// every world-level fact (page.changed, show.skipped, effects, ...) is sent to it as an event,
+// so tools see the world beside the experience actors. The engine itself never reads it.
+import { type AnyActorRef, createActor, setup } from "xstate";
 import type { TraceEntry } from "../format/script.ts";
+import type { ExternalInspector } from "./types.ts";
 
 export type FactEvent = { type: "fact"; entry: TraceEntry };
 
@@ -14,23 +15,8 @@ export const worldMachine = setup({
   on: { fact: {} },
 });
 
-export function createWorldActor(
-  onFact: (entry: TraceEntry) => void,
-  external?: (event: InspectionEvent) => void,
-): {
-  actor: AnyActorRef;
-  clock: SimulatedClock;
-} {
-  const clock = new SimulatedClock();
-  let self: AnyActorRef | undefined;
-  const inspect = (event: InspectionEvent) => {
-    external?.(event);
-    if (event.type === "@xstate.event" && event.actorRef === self && event.event.type === "fact") {
-      onFact((event.event as FactEvent).entry);
-    }
-  };
-  const actor = createActor(worldMachine, { clock, inspect });
-  self = actor;
+export function createWorldActor(inspect: ExternalInspector): AnyActorRef {
+  const actor = createActor(worldMachine, { inspect });
   actor.start();
-  return { actor, clock };
+  return actor;
 }

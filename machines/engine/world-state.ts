@@ -64,13 +64,13 @@ function experienceResult(state: ExperienceState, isChecklist: boolean): Experie
 
 /** The Result of SPEC §4. Shares arrays with `world`: clone it if the world goes on. */
 export function toResult(project: Project, world: WorldState): Result {
-  const experiences: Record<string, ExperienceResult> = {};
-  for (const experience of project.experiences) {
-    experiences[experience.id] = experienceResult(
-      world.experiences[experience.id],
-      experience.type === "checklist",
-    );
-  }
+  // Ids are data: an experience named "__proto__" is an entry like any other.
+  const experiences: Record<string, ExperienceResult> = Object.fromEntries(
+    project.experiences.map((experience) => [
+      experience.id,
+      experienceResult(world.experiences[experience.id], experience.type === "checklist"),
+    ]),
+  );
   return {
     experiences,
     page: { url: world.page },

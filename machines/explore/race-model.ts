@@ -1,15 +1,19 @@
-// A small, fast model of what landings do to a world (SPEC §3.2–3.4), for the race explorer:
-// it replays one order of a list's pending landings on a copy of the engine's world in
-// microseconds, where a full engine restore takes hundreds. What a landing sets off (URL
-// triggers, agent answers, automatic shows) is applied at once, right after it. Its verdicts
-// are only a search aid: races.ts replays one order per outcome with the engine itself.
-import { resolveTemplate } from "../actions/attributes.ts";
-import { unsafeScheme } from "../actions/url-safety.ts";
+// A small, fast world for the race explorer (SPEC §3.2–3.4): it replays one order of a list's
+// pending landings on a copy of the engine's world in microseconds, where a full engine
+// restore takes hundreds. What each landing does is the action module's own answer (the
+// Changes of actions/*.ts, which the engine applies too); this model only applies them to its
+// copy. What a landing sets off (URL triggers, agent answers, automatic shows) is applied at
+// once, right after it. Its verdicts are a search aid: races.ts replays one order per outcome
+// with the engine itself.
+import type { Change, FlowMove, LandingWorld } from "../actions/landing.ts";
+import { actionRegistry } from "../actions/registry.ts";
 import { isSequential, launchReasons, showReasons } from "../engine/eligibility.ts";
-import { matchesAny, matchesPage } from "../engine/glob.ts";
 import type { ActionSource, ExperienceState, PendingLanding, WorldState } from "../engine/types.ts";
-import type { Action, Experience, Project, Step } from "../format/schema.ts";
+import { stepIndex } from "../format/lookup.ts";
+import type { Action, ActionType, Experience, Project } from "../format/schema.ts";
 import type { Effect } from "../format/script.ts";
+import { matchesAny, matchesPage } from "../model/glob.ts";
+import { hoursToMs } from "../model/time.ts";
 import { nominalOrder } from "../rules/execution-order.ts";
 import { latencyOf } from "../rules/latency.ts";
 import { loopBound } from "../semantics.ts";
@@ -79,7 +83,7 @@ function patch(world: ModelWorld, id: string, change: Partial<ExperienceState>):
 /** Lands one pending landing (and what it sets off) on a copy of `world`. */
 export function landOne(world: ModelWorld, landing: PendingLanding, ctx: ModelContext): ModelWorld {
   const next = copy(world);
-  new Lander(next, ctx).land(landing.action, landing.source, landing.pageChangesAtFire);
+  new Lander(next, ctx).land(landing);
   return next;
 }
 
@@ -89,6 +93,25 @@ class Lander {
     private readonly ctx: ModelContext,
   ) {}
 
+  /** What the firing or landing reads: the action modules decide from it (actions/*.ts). */
+  private view(source: ActionSource): LandingWorld {
+    const experience = this.alive(source);
+    const state = experience && this.w.experiences[experience.id];
+    return {
+      project: this.ctx.project,
+      attributes: this.w.attributes,
+      flow:
+        experience && state
+          ? {
+              experience,
+              stepIndex: state.step === null ? -1 : stepIndex(experience, state.step),
+              history: state.history,
+              snoozeCount: state.snoozeCount,
+            }
+          : undefined,
+    };
+  }
+
   private alive(source: ActionSource): Experience | undefined {
     if (!source.experience) return undefined;
     const state = this.w.experiences[source.experience];
@@ -96,98 +119,74 @@ class Lander {
     return this.ctx.byId.get(source.experience);
   }
 
-  land(action: Action, source: ActionSource, pageChangesAtFire: number): void {
-    switch (action.type) {
-      case "goToStep":
-        this.goToStep(action.step, source);
-        return;
-      case "dismiss":
-        this.endIfAlive(source, "dismissed");
-        return;
-      case "snooze": {
-        const experience = this.alive(source);
-        if (!experience) return;
-        const state = this.w.experiences[experience.id];
-        if (state.snoozeCount >= action.maxTimes) {
-          this.end(experience.id, "dismissed");
-          return;
+  land(landing: PendingLanding): void {
+    const effect = actionRegistry[landing.action.type as ActionType].effect;
+    this.apply(effect.land(landing.action as never, landing, this.view(landing.source)), landing);
+  }
+
+  /** The model's side of each Change (the engine applies the same Changes to its world). */
+  private apply(changes: readonly Change[], landing: PendingLanding): void {
+    for (const change of changes) {
+      switch (change.type) {
+        case "move":
+          this.move(change.experience, change.move);
+          break;
+        case "snooze":
+          patch(this.w, change.experience, {
+            snoozeCount: this.w.experiences[change.experience].snoozeCount + 1,
+            snoozedUntil: this.w.base.now + hoursToMs(change.hours),
+          });
+          break;
+        case "effect":
+          this.w.effects.push(change.effect);
+          break;
+        case "page":
+          this.navigate(change.url);
+          break;
+        case "tab":
+          this.w.tabs.push(change.url);
+          break;
+        case "launch":
+          this.launch(change.experience, landing.pageChangesAtFire);
+          break;
+        case "askAgent":
+          this.askAgent(change.message);
+          break;
+        case "attributes":
+          Object.assign(this.w.attributes, structuredClone(change.attributes));
+          break;
+        case "dismissOnScreen": {
+          const onScreen = this.ctx.project.experiences.find(
+            (e) => isSequential(e) && this.w.experiences[e.id].status === "active",
+          );
+          if (onScreen) this.end(onScreen.id, "dismissed");
+          break;
         }
-        patch(this.w, experience.id, { snoozeCount: state.snoozeCount + 1 });
-        this.end(experience.id, "snoozed");
-        return;
+        default:
+          // openAgent, warnings and trace records change no outcome.
+          break;
       }
-      case "launchExperience":
-        this.launch(action.experience, pageChangesAtFire);
-        return;
-      case "openPost":
-        this.w.effects.push({ type: "openPost", post: action.post });
-        return;
-      case "bookInterview": {
-        const step = this.stepOf(source);
-        this.w.effects.push({
-          type: "bookInterview",
-          provider: step?.booking?.provider ?? "",
-          link: step?.booking?.link ?? "",
-        });
-        return;
-      }
-      case "launchAgent": {
-        const message = resolveTemplate(action.message ?? "", this.w.attributes, "message").text;
-        this.w.effects.push({ type: "launchAgent", message });
-        if (message !== "") this.askAgent(message);
-        return;
-      }
-      case "runJs":
-        Object.assign(this.w.attributes, structuredClone(action.simulate?.setAttributes ?? {}));
-        this.w.effects.push(
-          source.context === "block"
-            ? { type: "runJs", block: source.id }
-            : { type: "runJs", experience: source.experience, step: source.step },
-        );
-        return;
-      case "navigateTo":
-        this.navigate(action.url, action.openIn);
-        return;
     }
   }
 
-  private stepOf(source: ActionSource): Step | undefined {
-    return this.ctx.byId.get(source.experience ?? "")?.steps.find((s) => s.id === source.step);
-  }
-
-  private goToStep(target: string, source: ActionSource): void {
-    const experience = this.alive(source);
-    if (!experience) return;
-    const state = this.w.experiences[experience.id];
-    if (target === "complete") {
-      this.end(experience.id, "completed");
-    } else if (target === "previous") {
-      if (state.history.length < 2) return;
-      const history = state.history.slice(0, -1);
-      patch(this.w, experience.id, { history });
-      this.enter(experience, history[history.length - 1], false);
-    } else if (target === "next") {
-      const index = experience.steps.findIndex((s) => s.id === state.step);
-      const next = experience.steps[index + 1];
-      if (next) this.enter(experience, next.id, true);
-      else this.end(experience.id, "completed");
-    } else if (experience.steps.some((s) => s.id === target)) {
-      this.enter(experience, target, true);
+  private move(experienceId: string, move: FlowMove): void {
+    const experience = this.ctx.byId.get(experienceId);
+    if (!experience || move.to === "back") return;
+    if (move.to === "end") {
+      this.end(experienceId, move.end);
+      return;
     }
+    const state = this.w.experiences[experienceId];
+    // The machine's history (compile/implementations.ts): previous drops two, entry pushes.
+    const below = move.back ? state.history.slice(0, -2) : state.history;
+    patch(this.w, experienceId, { history: below });
+    this.enter(experience, move.step);
   }
 
-  private enter(experience: Experience, stepId: string, push: boolean): void {
+  private enter(experience: Experience, stepId: string): void {
     const state = this.w.experiences[experience.id];
-    patch(this.w, experience.id, {
-      step: stepId,
-      history: push ? [...state.history, stepId] : state.history,
-    });
+    patch(this.w, experience.id, { step: stepId, history: [...state.history, stepId] });
     this.fireUrlTriggers(experience);
-  }
-
-  private endIfAlive(source: ActionSource, how: "dismissed"): void {
-    const experience = this.alive(source);
-    if (experience) this.end(experience.id, how);
   }
 
   private end(id: string, how: "completed" | "dismissed" | "snoozed"): void {
@@ -227,19 +226,12 @@ class Lander {
     });
     if (!experience.ignoreRateLimit) this.w.rateLog.push(this.w.base.now);
     if (experience.type === "checklist") return;
-    if (first) this.enter(experience, first.id, true);
+    if (first) this.enter(experience, first.id);
     else this.end(experience.id, "completed");
   }
 
-  private navigate(url: string, openIn: "sameTab" | "newTab"): void {
-    const resolved = resolveTemplate(url, this.w.attributes, "url").text;
-    if (unsafeScheme(resolved)) return;
-    this.w.effects.push({ type: "navigateTo", url: resolved, openIn });
-    if (openIn === "newTab") {
-      this.w.tabs.push(resolved);
-      return;
-    }
-    this.w.page = resolved;
+  private navigate(url: string): void {
+    this.w.page = url;
     this.w.pageChanges++;
     for (const experience of this.ctx.project.experiences) {
       if (this.w.experiences[experience.id].status === "active") this.fireUrlTriggers(experience);
@@ -258,7 +250,8 @@ class Lander {
 
   private fireUrlTriggers(experience: Experience): void {
     const state = this.w.experiences[experience.id];
-    const step = experience.steps.find((s) => s.id === state.step);
+    const step =
+      state.step === null ? undefined : experience.steps[stepIndex(experience, state.step)];
     if (!step) return;
     for (const trigger of step.triggers) {
       if (!("url" in trigger.on) || !matchesPage(trigger.on.url, this.w.page)) continue;
@@ -276,18 +269,23 @@ class Lander {
 
   /** A list set off by a landing: fired, then landed at once (latency, then nominal order). */
   private fireList(list: readonly Action[], source: ActionSource): void {
-    const ordered = nominalOrder(list.map((a) => a.type)).map((i) => list[i]);
-    const flowContext = ["cta", "trigger", "condition", "cross"].includes(source.context);
-    if (flowContext && ordered.some((a) => a.type === "launchExperience")) {
-      const experience = this.alive(source);
-      if (experience && isSequential(experience)) this.end(experience.id, "dismissed");
+    const landings = nominalOrder(list.map((a) => a.type)).map(
+      (index, order): PendingLanding => ({
+        seq: order,
+        firedAt: 0,
+        due: latencyOf(list[index], this.ctx.project.settings),
+        order,
+        action: list[index],
+        source,
+        pageChangesAtFire: this.w.pageChanges,
+      }),
+    );
+    for (const landing of landings) {
+      const fire = actionRegistry[landing.action.type as ActionType].effect.fire;
+      if (fire) this.apply(fire(landing.action as never, landing, this.view(source)), landing);
     }
-    const settings = this.ctx.project.settings;
-    const byLatency = ordered
-      .map((action, k) => ({ action, k, due: latencyOf(action, settings) }))
-      .sort((a, b) => a.due - b.due || a.k - b.k);
-    const firedAt = this.w.pageChanges;
-    for (const { action } of byLatency) this.land(action, source, firedAt);
+    const byLanding = [...landings].sort((a, b) => a.due - b.due || a.seq - b.seq);
+    for (const landing of byLanding) this.land(landing);
   }
 
   private countChain(): boolean {

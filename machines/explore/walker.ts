@@ -3,10 +3,10 @@
 // goes), the page (URL triggers), and takes the URL triggers the engine fires by itself
 // (a step entered on a page its trigger matches, a same-tab navigateTo landing).
 import { resolveTemplate } from "../actions/attributes.ts";
-import { matchesPage } from "../engine/glob.ts";
 import type { Experience } from "../format/schema.ts";
 import type { ScriptStep } from "../format/script.ts";
 import type { FlowEdge } from "../graph/flow-graph.ts";
+import { matchesPage } from "../model/glob.ts";
 import { loopBound } from "../semantics.ts";
 import type { IndexedGraph } from "./graph-index.ts";
 import { type ScriptSetup, urlForPattern } from "./script-setup.ts";

@@ -6,11 +6,11 @@
 import { findExperience } from "../compile/machine-config.ts";
 import { conditionHolds } from "../engine/audience.ts";
 import { hoursToMs, isSequential, launchReasons, showReasons } from "../engine/eligibility.ts";
-import { matchesAny } from "../engine/glob.ts";
 import { createSimulation } from "../engine/simulation.ts";
 import type { WorldState } from "../engine/types.ts";
 import type { AudienceCondition, Experience, Project } from "../format/schema.ts";
 import type { Reason, Script } from "../format/script.ts";
+import { matchesAny } from "../model/glob.ts";
 
 export interface Fix {
   /** The smallest change, in words: "set plan to enterprise", "wait 13 h 20 min". */

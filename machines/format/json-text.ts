@@ -5,7 +5,6 @@
 // units (what JavaScript strings and most editors' "column" count); lines end at "\n".
 // A document nested deeper than jsonNestingLimit is refused here, once for every input
 // (projects, scripts, recordings): everything downstream may then recurse over values.
-import { jsonNestingLimit } from "../semantics.ts";
 
 export interface TextPosition {
   line: number;
@@ -34,6 +33,12 @@ export type JsonTextResult =
   | { ok: false; error: JsonSyntaxError };
 
 const BOM = 0xfeff;
+
+/**
+ * Decided here (semantics.ts names it): objects and arrays nest at most this deep. Real
+ * documents nest about 10 levels; a limit keeps every recursion over values safe.
+ */
+export const jsonNestingLimit = 256;
 
 export function parseJsonText(text: string): JsonTextResult {
   // Editors on some systems write a byte-order mark; it is not part of the document.

@@ -1,39 +1,32 @@
-// The static graph of one experience (issue 5): every step, the ends, one node per
-// experience launched out, and one edge per way out of a step (each CTA, progress trigger,
-// survey answer class and the closing cross), with its target resolved statically. The
-// compiled runtime machine cannot serve here: its interactions fire action lists and the flow
-// moves only when those land, so this view is what canvases, path counting and coverage use.
-import { ctaList } from "../compile/fired-list.ts";
-import { findExperience, isAnswerable } from "../compile/machine-config.ts";
-import type { AnswerValue } from "../engine/survey.ts";
-import type { Action, Experience, Project, Step } from "../format/schema.ts";
-import { closingCrossOf, fallbackOf } from "../semantics.ts";
-import { answerClasses } from "./answer-classes.ts";
-import { type EndId, type ListTarget, listTarget } from "./list-target.ts";
+// The graph of one experience as the canvas and the explorers see it, read off its compiled
+// machine (compile/machine-config.ts), the one model of a flow: every step state is a node,
+// the final states and one node per experience launched out are the ends, and every route
+// transition is an edge with its edge id, its cause and its target. Nothing here walks the
+// project's actions again.
+import { compiledConfig } from "../compile/compile.ts";
+import type { RouteMeta, TransitionConfig } from "../compile/machine-config.ts";
+import { findExperience } from "../compile/machine-config.ts";
+import type { EdgeVia } from "../compile/routes.ts";
+import type { AnswerValue } from "../compile/survey.ts";
+import { stepIndex } from "../format/lookup.ts";
+import type { Action, Project, Step } from "../format/schema.ts";
+import type { EndState } from "../model/experience.ts";
+import { keyOf } from "../model/keys.ts";
 
-export type { EndId } from "./list-target.ts";
+export type { EdgeVia, ViaKind } from "../compile/routes.ts";
+export type EndId = EndState;
 export const endIds: readonly EndId[] = ["completed", "dismissed", "snoozed"];
 
+/** Node ids are the machine's state keys (model/keys.ts): a step named "completed" is
+ *  `~completed`, never the end. For every plain id the key is the id itself. */
 export type FlowNode =
   | { id: string; kind: "step"; step: Step; index: number }
   | { id: EndId; kind: "end" }
   | { id: string; kind: "launched"; experience: string };
 
-export type ViaKind = "cta" | "trigger" | "condition" | "fallback" | "cross";
-
-export interface EdgeVia {
-  kind: ViaKind;
-  /** CTA, trigger or condition id (absent for the fallback and the cross). */
-  id?: string;
-  /** The CTA label, "9–10", "click #save", "url /settings/*", "×"… */
-  label: string;
-  /** Progress triggers: what sets them off. */
-  on?: { click: string } | { url: string };
-}
-
 export interface FlowEdge {
-  /** Stable: "<step>/cta/<id>", "<step>/trigger/<id>", "<step>/condition/<id>",
-   *  "<step>/fallback", "<step>/cross". */
+  /** The edge id, which is the machine's event: "<step>/cta/<id>", "<step>/trigger/<id>",
+   *  "<step>/condition/<id>", "<step>/fallback", "<step>/cross" (ids as keys). */
   id: string;
   from: string;
   to: string;
@@ -61,130 +54,76 @@ export function launchedNodeId(experience: string): string {
   return `launched:${experience}`;
 }
 
+/** The node id of a step (its state key). */
+export const stepNodeId = keyOf;
+
 export function isEndNode(graph: FlowGraph, id: string): boolean {
   return !graph.nodes.some((n) => n.id === id && n.kind === "step");
 }
 
-/** An interaction before its target is resolved. */
-interface Way {
-  id: string;
-  via: EdgeVia;
-  actions: readonly Action[];
-  answer?: AnswerValue;
-}
-
-/** Every way out of a step, in a stable order: CTAs, triggers, answer classes, cross. */
-export function waysOut(step: Step): Way[] {
-  const ways: Way[] = step.ctas.map((cta) => ({
-    id: `${step.id}/cta/${cta.id}`,
-    via: { kind: "cta", id: cta.id, label: cta.label },
-    actions: ctaList(step, cta),
-  }));
-  for (const trigger of step.triggers) {
-    const label = "click" in trigger.on ? `click ${trigger.on.click}` : `url ${trigger.on.url}`;
-    ways.push({
-      id: `${step.id}/trigger/${trigger.id}`,
-      via: { kind: "trigger", id: trigger.id, label, on: trigger.on },
-      actions: trigger.actions,
-    });
+/** One edge from the transitions of one event: guards choose among them at run time. */
+function edgeOf(
+  candidates: readonly TransitionConfig[],
+  meta: RouteMeta,
+  stepBefore: string | undefined,
+): FlowEdge {
+  const from = keyOf(meta.step);
+  const edge: FlowEdge = { id: meta.edge, from, to: from, via: meta.via, actions: meta.actions };
+  if (meta.answer !== undefined) edge.answer = meta.answer;
+  if (meta.stays) {
+    edge.stays = true;
+    return edge;
   }
-  if (isAnswerable(step)) {
-    for (const cls of answerClasses(step)) {
-      const condition = cls.condition;
-      ways.push({
-        id: condition ? `${step.id}/condition/${condition.id}` : `${step.id}/fallback`,
-        via: condition
-          ? { kind: "condition", id: condition.id, label: cls.label }
-          : { kind: "fallback", label: cls.label },
-        actions: condition ? condition.actions : fallbackOf(step),
-        answer: cls.answer,
-      });
-    }
+  if (meta.launch !== undefined) {
+    edge.to = launchedNodeId(meta.launch);
+    return edge;
   }
-  ways.push({
-    id: `${step.id}/cross`,
-    via: { kind: "cross", label: "×" },
-    actions: closingCrossOf(step),
-  });
-  return ways;
-}
-
-function targetNode(target: ListTarget, from: string): string {
-  switch (target.kind) {
-    case "step":
-      return target.step;
-    case "end":
-      return target.end;
-    case "launched":
-      return launchedNodeId(target.experience);
-    default:
-      return from;
-  }
-}
-
-/** Forward predecessors of each step (where a `previous` can return to), in step order. */
-function forwardPredecessors(
-  experience: Experience,
-  edges: readonly FlowEdge[],
-): Map<string, string[]> {
-  const preds = new Map<string, string[]>(experience.steps.map((s) => [s.id, []]));
-  for (const edge of edges) {
-    if (edge.back || edge.stays) continue;
-    const list = preds.get(edge.to);
-    if (list && !list.includes(edge.from)) list.push(edge.from);
-  }
-  const order = new Map(experience.steps.map((s, i) => [s.id, i]));
-  for (const list of preds.values()) list.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  return preds;
-}
-
-/** Gives `previous` edges their targets once the forward edges are known. */
-function resolveBackEdges(experience: Experience, edges: FlowEdge[]): void {
-  const preds = forwardPredecessors(experience, edges);
-  const before = new Map(experience.steps.map((s, i) => [s.id, experience.steps[i - 1]?.id]));
-  for (const edge of edges) {
-    if (!edge.back) continue;
-    const targets = preds.get(edge.from) ?? [];
+  if (meta.back) {
+    const targets = candidates.map((t) => t.target as string);
+    edge.back = true;
     edge.backTargets = targets;
-    if (targets.length === 0) {
-      // Nothing leads here, so the stack below it is empty: previous does nothing.
-      delete edge.back;
-      edge.stays = true;
-      edge.to = edge.from;
-      continue;
-    }
-    const previous = before.get(edge.from);
-    edge.to = previous !== undefined && targets.includes(previous) ? previous : targets[0];
+    edge.to = stepBefore !== undefined && targets.includes(stepBefore) ? stepBefore : targets[0];
+    return edge;
   }
+  // A snooze's fallback once maxTimes is reached (a guard) is not a route of its own.
+  edge.to = candidates[0].target as string;
+  return edge;
 }
 
 export function flowGraph(project: Project, experienceId: string): FlowGraph {
   const experience = findExperience(project, experienceId);
-  const nodes: FlowNode[] = experience.steps.map((step, index) => ({
-    id: step.id,
-    kind: "step",
-    step,
-    index,
-  }));
+  const config = compiledConfig(project, experienceId);
+  const steps = experience.type === "checklist" ? [] : experience.steps;
+  const nodes: FlowNode[] = [];
+  const stepOfKey = new Map<string, string>();
+  for (const [key, state] of Object.entries(config.states)) {
+    const id = state.meta?.step;
+    if (typeof id !== "string" || experience.type === "checklist") continue;
+    stepOfKey.set(key, id);
+    const index = stepIndex(experience, id);
+    nodes.push({ id: key, kind: "step", step: steps[index], index });
+  }
   for (const end of endIds) nodes.push({ id: end, kind: "end" });
   const edges: FlowEdge[] = [];
   const launched = new Set<string>();
-  experience.steps.forEach((step, index) => {
-    for (const way of waysOut(step)) {
-      const target = listTarget(experience, index, way.actions, project.settings);
-      if (target.kind === "launched") launched.add(target.experience);
-      const edge: FlowEdge = { ...way, from: step.id, to: targetNode(target, step.id) };
-      if (target.kind === "back") edge.back = true;
-      if (target.kind === "stays") edge.stays = true;
+  for (const [key, state] of Object.entries(config.states)) {
+    if (!stepOfKey.has(key)) continue;
+    const index = stepIndex(experience, stepOfKey.get(key) as string);
+    const before = index > 0 ? keyOf(steps[index - 1].id) : undefined;
+    for (const transitions of Object.values(state.on ?? {})) {
+      const candidates = Array.isArray(transitions) ? transitions : [transitions];
+      const meta = candidates[0]?.meta;
+      if (!meta) continue;
+      const edge = edgeOf(candidates, meta, before);
+      if (meta.launch !== undefined) launched.add(meta.launch);
       edges.push(edge);
     }
-  });
+  }
   for (const id of launched)
     nodes.push({ id: launchedNodeId(id), kind: "launched", experience: id });
-  resolveBackEdges(experience, edges);
   return {
     experience: experience.id,
-    initial: experience.steps[0]?.id ?? "completed",
+    initial: steps[0] ? keyOf(steps[0].id) : "completed",
     nodes,
     edges,
   };

@@ -1,6 +1,7 @@
-// Static views of a project (issue 5): the flow graph of one experience, the same graph as
-// an XState machine, and the launch graph between experiences, posts, blocks and the agent.
-export { type AnswerClass, answerClasses, testText } from "./answer-classes.ts";
+// Static views of a project: the flow graph of one experience (read off its compiled
+// machine) and the launch graph between experiences, posts, blocks and the agent.
+export { type AnswerClass, answerClasses, testText } from "../compile/answer-classes.ts";
+export { waysOut } from "../compile/routes.ts";
 export {
   type EdgeVia,
   type EndId,
@@ -11,17 +12,9 @@ export {
   flowGraph,
   isEndNode,
   launchedNodeId,
+  stepNodeId,
   type ViaKind,
-  waysOut,
 } from "./flow-graph.ts";
-export {
-  edgeEvent,
-  type FlowMachineConfig,
-  type FlowMachineOptions,
-  flowMachine,
-  flowMachineConfig,
-  flowMachineOfGraph,
-} from "./flow-machine.ts";
 export {
   type LaunchCycle,
   type LaunchEdge,
@@ -31,4 +24,4 @@ export {
   type LaunchNodeKind,
   launchGraph,
 } from "./launch-graph.ts";
-export { type ListTarget, listTarget } from "./list-target.ts";
+export { postOrder } from "./post-order.ts";

@@ -2,8 +2,9 @@
 // agent answers and the pages navigations lead to, as nodes; launches, open-post, navigations
 // (and the automatic shows a page sets off, and the agent answers a message reaches) as
 // edges; and every cycle, flagged with the shortest path that closes it (semantics.ts).
-import { matchesAny } from "../engine/glob.ts";
+
 import type { Action, Project } from "../format/schema.ts";
+import { matchesAny } from "../model/glob.ts";
 import { closingCrossOf, fallbackOf } from "../semantics.ts";
 import { postOrder } from "./post-order.ts";
 

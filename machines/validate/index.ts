@@ -11,6 +11,7 @@ import { checkStructure } from "./structure.ts";
 import { unknownFieldDiagnostics } from "./unknown-fields.ts";
 
 export type { Diagnostic, Severity } from "./diagnostic.ts";
+export { type DocumentProblem, documentProblems } from "./document-issues.ts";
 
 export interface ParseError {
   message: string;

@@ -3,10 +3,10 @@
 // (the fallback) when an allowed answer reaches it. Each class keeps a representative answer
 // so a path through it can be replayed as a script step.
 
-import type { AnswerValue } from "../engine/survey.ts";
-import { matchingCondition } from "../engine/survey.ts";
 import type { Step, SurveyCondition, SurveyTest } from "../format/schema.ts";
 import { answerRange, multiChoiceClassOptionCap } from "../semantics.ts";
+import type { AnswerValue } from "./survey.ts";
+import { matchingCondition } from "./survey.ts";
 
 export interface AnswerClass {
   /** The condition the answers meet first; undefined for "no condition holds". */

@@ -4,8 +4,8 @@
 // known key it most resembles. Shared by the CLI (simulate, replay, why) and the app's
 // recording loader.
 import type { z } from "zod";
-import { childPointer } from "../validate/diagnostic.ts";
-import { knownFieldsAt, shownKey, unknownFieldFix } from "../validate/unknown-fields.ts";
+import { childPointer } from "../model/diagnostic.ts";
+import { knownFieldsAt, shownKey, unknownFieldFix } from "./unknown-fields.ts";
 
 export interface DocumentProblem {
   code: "missingField" | "unknownField" | "wrongType" | "invalidValue";
