@@ -29,7 +29,8 @@ export function formatResultHuman(result: Result, options: TimelineOptions): str
 
 export function formatTimeline(trace: readonly TraceEntry[], options: TimelineOptions): string {
   if (trace.length === 0) return paint(options.color, "dim", "(nothing happened)");
-  const width = Math.max(...trace.map((entry) => formatTime(entry.at).length));
+  // A loop, not a spread: a trace of 150,000 entries would overflow the call stack.
+  const width = trace.reduce((w, entry) => Math.max(w, formatTime(entry.at).length), 0);
   const lines: string[] = [];
   let previousAt: number | undefined;
   for (const group of groupFiredTogether(trace)) {
@@ -165,7 +166,7 @@ function formatFinalState(result: Result, options: TimelineOptions): string {
 function formatExperiences(result: Result): string[] {
   const entries = Object.entries(result.experiences);
   if (entries.length === 0) return ["  (none)"];
-  const idWidth = Math.max(...entries.map(([id]) => id.length));
+  const idWidth = entries.reduce((w, [id]) => Math.max(w, id.length), 0);
   return entries.map(([id, state]) => {
     const parts = [
       clean(id).padEnd(idWidth),

@@ -50,7 +50,8 @@ export const maxLandingsPerStep = 10_000;
  * Engine decisions, in words (README "Semantics" lists the same):
  * - A tour/survey/banner/hint without steps completes as soon as it is shown.
  * - An automatic experience with no `urls` never matches a page, so it is never auto-shown.
- * - Automatic shows count towards loopBound like launches (so `always` + instant endings stop).
+ * - loopBound counts trigger firings, launches and automatic re-shows: an experience's first
+ *   automatic show in a script step is free, its next ones in that step count (SPEC §3.2).
  * - A pending launch of a tour/survey/banner holds the screen: the show check skips other
  *   sequential flows with flowOnScreen ("launched … is about to show") until it lands; a
  *   blocked or interrupted launch runs the show check again.
@@ -158,7 +159,8 @@ export const maxRaceActions = 8;
 
 /**
  * Explorer decisions, in words (README "Semantics" lists the same):
- * - Static target of an action list (graph/list-target.ts): from a tour/survey/banner a
+ * - Static target of an action list (compile/routes.ts, from the action modules' own fire
+ *   and land functions): from a tour/survey/banner a
  *   launchExperience ends the flow as `launched:<target>` (it dismisses the flow when it
  *   fires); otherwise goToStep/dismiss/snooze land in latency order (ties: nominal order)
  *   and the first that ends the flow decides (a goToStep before it only passes through); a
@@ -170,7 +172,6 @@ export const maxRaceActions = 8;
  * - Answer classes: nps/scale split exactly at the conditions' bounds (any range size);
  *   multiChoice: subsets of the options the conditions name; text: probed with "", a neutral
  *   word and combinations of the `contains` texts. A class no candidate reaches is left out.
- * - flowMachine (graph/flow-machine.ts) leaves `previous` edges out unless asked.
  * - Paths: a path enters each step at most `defaultRevisits` times; `stays` edges are not
  *   transitions of a path (coverage takes them). Counting past `countWorkBudget` falls back
  *   to simple paths (revisits 1) and says so (`reduced`). Checklists have no paths.

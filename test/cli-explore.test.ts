@@ -5,8 +5,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../cli/io.ts";
-import { runCli } from "../cli/program.ts";
+import { runInProcess } from "./cli-run.ts";
 
 const root = join(import.meta.dirname, "..");
 const examples = join(root, "examples");
@@ -22,22 +21,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    color: false,
-    env: {},
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const run = runInProcess;
 
 describe("flowscope paths", () => {
   it("--json prints counts, shortest paths, coverage scripts and untakable transitions", async () => {

@@ -6,9 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMachine } from "xstate";
-import type { CliIo } from "../cli/io.ts";
-import { runCli } from "../cli/program.ts";
 import { flowImplementations } from "../machines/compile/index.ts";
+import { runInProcess } from "./cli-run.ts";
 
 const oddIds = [
   "a.b",
@@ -92,22 +91,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    color: false,
-    env: {},
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const run = runInProcess;
 
 describe.each(["__proto__", "a.b", "#x", "xstate.init", "constructor", "two words"])(
   "experience id %j with odd step ids",

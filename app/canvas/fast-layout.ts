@@ -51,7 +51,7 @@ export function fastLayout(
   let x = 0;
   for (const column of columns) {
     if (!column) continue;
-    const width = Math.max(...column.map((n) => n.width));
+    const width = column.reduce((w, n) => Math.max(w, n.width), 0);
     const height = column.reduce((sum, n) => sum + n.height, 0) + nodeGap * (column.length - 1);
     let y = -height / 2;
     for (const node of column) {

@@ -44,7 +44,7 @@ export function launchLoopDiagnostics(project: Project, launches: LaunchGraph): 
   const graph = launches.edges;
   const out: Diagnostic[] = [];
   for (const component of stronglyConnected(graph)) {
-    const start = Math.min(...component);
+    const start = component.reduce((a, b) => Math.min(a, b));
     const members = new Set(component);
     const cycle = shortestCycle(graph, start, members);
     if (!cycle) continue;
