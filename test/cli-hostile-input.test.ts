@@ -5,9 +5,8 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../cli/io.ts";
-import { runCli } from "../cli/program.ts";
 import { jsonNestingLimit } from "../machines/semantics.ts";
+import { runInProcess } from "./cli-run.ts";
 
 const root = join(import.meta.dirname, "..");
 const npsProject = join(root, "examples", "nps-survey.json");
@@ -22,22 +21,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    color: false,
-    env: {},
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const run = runInProcess;
 
 async function write(name: string, content: string | Uint8Array): Promise<string> {
   const file = join(dir, name);
