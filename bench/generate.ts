@@ -77,6 +77,63 @@ export function countSteps(project: ProjectInput): number {
   return (project.experiences ?? []).reduce((sum, e) => sum + (e.steps?.length ?? 0), 0);
 }
 
+/**
+ * A tour of `steps` steps whose every step has an `unknownStep` error: a "skip" CTA to the
+ * id of the next step misspelt (an extra "x"), beside a good "next". Issue 10: each message
+ * once listed every step id, so the output grew with the square of the project.
+ */
+export function unknownStepProject(steps: number): ProjectInput {
+  const id = (i: number) => `step-${i + 1}`;
+  return {
+    version: 1,
+    experiences: [
+      {
+        id: "typos",
+        type: "tour",
+        status: "live",
+        showOn: { trigger: "manual" },
+        steps: Array.from({ length: steps }, (_, i) => ({
+          id: id(i),
+          kind: "modal",
+          ctas: [
+            { id: "next", label: "Next", actions: [goTo("next")] },
+            { id: "skip", label: "Skip", actions: [goTo(`${id(i + 1)}x`)] },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * `experiences` manual tours of one step, each with a CTA per experience that launches it:
+ * experiences² launch edges, every pair of experiences on a cycle (issue 10: 300 experiences,
+ * 90,000 edges, took `graph` a minute).
+ */
+export function denseLaunchProject(experiences: number): ProjectInput {
+  const id = (i: number) => `tour-${i + 1}`;
+  return {
+    version: 1,
+    experiences: Array.from({ length: experiences }, (_, i) => ({
+      id: id(i),
+      type: "tour",
+      status: "live",
+      showOn: { trigger: "manual" },
+      steps: [
+        {
+          id: "s",
+          kind: "modal",
+          ctas: Array.from({ length: experiences }, (_, j) => ({
+            id: `to-${j + 1}`,
+            label: `Open ${id(j)}`,
+            actions: [{ type: "launchExperience", experience: id(j) }],
+          })),
+        },
+      ],
+    })),
+  };
+}
+
 // ------------------------------------------------------------------------------- tours
 
 function tourId(t: number): string {

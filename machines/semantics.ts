@@ -94,6 +94,13 @@ export const recordingProjectLookup = ["recordingFolder", "currentDirectory"] as
 // Decisions the validator takes where SPEC §2 is silent; the module named in each line
 // applies it (machines/validate/…).
 
+/**
+ * JSON documents (projects, scripts, recordings) nest objects and arrays at most
+ * jsonNestingLimit (256) levels deep; a deeper one is refused as unparseable, with its
+ * pointer. Decided in format/json-text.ts, the layer that parses (below this one).
+ */
+export { jsonNestingLimit } from "./format/json-text.ts";
+
 /** Structural problems (and unknown fields) shown at most, then one "… N more" (index.ts). */
 export const diagnosticCap = 200;
 

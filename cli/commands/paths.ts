@@ -2,7 +2,7 @@
 // per end, shortest paths, a covering set of replayable paths, simple paths and the
 // transitions no path takes. `--export recordings <dir>` writes one recording per coverage
 // path; `--export vitest <file>` writes a vitest file that replays them.
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { describeScriptStep } from "../../machines/engine/index.ts";
 import {
@@ -16,7 +16,7 @@ import {
 import type { Project } from "../../machines/format/index.ts";
 import { simplePathEdgeBudget } from "../../machines/rules/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
-import { paint } from "../io.ts";
+import { makeFolder, paint } from "../io.ts";
 import {
   type CommandContext,
   defineCommand,
@@ -108,9 +108,7 @@ async function exportCoverage(
   const absoluteProject = resolve(projectFile);
   const folder = kind === "recordings" ? resolve(target) : dirname(resolve(target));
   const projectPath = posix(relative(folder, absoluteProject));
-  await mkdir(folder, { recursive: true }).catch((cause) => {
-    throw new CliError(`cannot create ${folder}: ${String(cause)}`, ExitCode.unreadable);
-  });
+  await makeFolder(folder);
   const args = [project, report.experience, report.setup, report.coverage, projectPath] as const;
   if (kind === "recordings") {
     // One at a time: each path is expanded, replayed and written, then let go.
