@@ -83,7 +83,5 @@ export const sliceGroups: readonly SliceGroup[] = [
     cases: 12,
     generate: { categories: ["scale"], scaleLimit: 20_000 },
     judge: { strict: false },
-    knownDefect:
-      "issue 10 items 3, 5, 9: paths and simulate grow faster than linearly (timeouts); validate and graph pass (items 2, 8)",
   },
 ];
