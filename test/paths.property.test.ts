@@ -4,6 +4,7 @@
 // trigger leaves the moment they show (checked against an independent search).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { simulate } from "../machines/engine/index.ts";
 import { countPaths } from "../machines/explore/count.ts";
 import { coverage } from "../machines/explore/coverage.ts";
 import { indexGraph } from "../machines/explore/graph-index.ts";
@@ -12,7 +13,12 @@ import { explorePaths } from "../machines/explore/paths.ts";
 import { scriptSetup, urlForPattern } from "../machines/explore/script-setup.ts";
 import { urlOf as navigateUrl, PathTree } from "../machines/explore/walker.ts";
 import { project as projectSchema } from "../machines/format/schema.ts";
-import { type FlowEdge, type FlowGraph, flowGraph } from "../machines/graph/flow-graph.ts";
+import {
+  type FlowEdge,
+  type FlowGraph,
+  flowGraph,
+  stepNodeId,
+} from "../machines/graph/flow-graph.ts";
 import { matchesPage } from "../machines/model/glob.ts";
 import { projectArb } from "./arbitraries.ts";
 
@@ -68,6 +74,44 @@ function stableSteps(graph: FlowGraph, start: string): Set<string> {
 }
 
 describe("paths on generated projects", () => {
+  it("every coverage path replays in the engine to the end it claims, or the explorer says why not", () => {
+    fc.assert(
+      fc.property(projectArb, (project) => {
+        for (const experience of project.experiences.filter((e) => e.steps.length > 0)) {
+          const report = explorePaths(project, experience.id, { simpleLimit: 0 });
+          if (report.unshowable !== undefined) {
+            expect(report.unshowable).toMatch(new RegExp(`"${experience.id}"`));
+            expect(report.coverage).toEqual([]);
+            continue;
+          }
+          report.coverage.forEach((_, i) => {
+            const path = expandCoverage(report.coverage, i);
+            const { user, start } = report.setup;
+            const result = simulate(project, { user, start, steps: path.steps });
+            const state = result.experiences[experience.id];
+            const where = `${experience.id} path ${i}: ${JSON.stringify(path.steps)}`;
+            // The display the path follows is the first one shown; what ends it is its end
+            // (what its actions set off afterwards may show the experience again).
+            const own = (e: { experience?: string }) => e.experience === experience.id;
+            const shown = result.trace.findIndex((e) => own(e) && e.type === "experience.shown");
+            const ended = result.trace
+              .slice(shown)
+              .find((e) => own(e) && /^experience\.(completed|dismissed|snoozed)$/.test(e.type));
+            const end = ended?.type.slice("experience.".length);
+            if (path.end.startsWith("launched:")) expect(end, where).toBe("dismissed");
+            else if (["completed", "dismissed", "snoozed"].includes(path.end)) {
+              expect(end, where).toBe(path.end);
+            } else {
+              expect(state.status, where).toBe("active");
+              expect(state.step === null ? null : stepNodeId(state.step), where).toBe(path.end);
+            }
+          });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("counts ≥ listed simple paths (under the limit), and = when the graph has no cycle", () => {
     fc.assert(
       fc.property(projectArb, (project) => {
@@ -93,6 +137,8 @@ describe("paths on generated projects", () => {
       fc.property(projectArb, (project) => {
         for (const experience of project.experiences.filter((e) => e.steps.length > 0)) {
           const report = explorePaths(project, experience.id, { simpleLimit: 10 });
+          // No setup shows it (a draft, say): the explorer says why instead of covering.
+          if (report.unshowable !== undefined) continue;
           // The only walks that can miss: edges of a step the user can never stay on, because
           // a URL trigger matching the page it shows on leaves it at once (stableSteps).
           const graph = flowGraph(project, experience.id);

@@ -3,16 +3,19 @@
 // (with a limit) and the edges no path can take. JSON-ready: counts above 2^53 − 1 become
 // exact decimal strings.
 import { findExperience } from "../compile/machine-config.ts";
-import type { Project } from "../format/schema.ts";
-import { flowGraph } from "../graph/flow-graph.ts";
+import { ScriptStepError } from "../engine/errors.ts";
+import { createSimulation } from "../engine/simulation.ts";
+import type { Experience, Project } from "../format/schema.ts";
+import type { ScriptStep } from "../format/script.ts";
+import { type FlowEdge, flowGraph, stepNodeId } from "../graph/flow-graph.ts";
 import { defaultSimplePathLimit, wholePathsLimit } from "../semantics.ts";
 import { countPaths, type PathCounts } from "./count.ts";
 import { coverage } from "./coverage.ts";
 import { indexGraph } from "./graph-index.ts";
 import { type CoveragePath, coverageForm, type ShortestPath, shortestForm } from "./path-forms.ts";
-import { type ScriptSetup, scriptSetup } from "./script-setup.ts";
+import { type ScriptSetup, scriptSetup, showingSetup } from "./script-setup.ts";
 import { scriptTree, simplePaths } from "./search.ts";
-import { PathTree, PathWalker } from "./walker.ts";
+import { PathTree, PathWalker, pushCell, type StackCell, type WalkState } from "./walker.ts";
 
 export type { CoveragePath, ShortestPath } from "./path-forms.ts";
 
@@ -46,6 +49,12 @@ export interface PathsReport {
   };
   /** The user and start page every script here runs with. */
   setup: ScriptSetup;
+  /**
+   * Why no script can show the experience (a draft, an audience no simulated user meets, a
+   * flow that always shows first): then there are no shortest or coverage scripts, only
+   * counts, rather than scripts that cannot replay (explore/script-setup.ts).
+   */
+  unshowable?: string;
   /** Per node a script reaches from the launch (steps and ends), breadth-first. */
   shortest: Record<string, ShortestPath>;
   coverage: CoveragePath[];
@@ -95,24 +104,34 @@ export function explorePaths(
   const experience = findExperience(project, experienceId);
   const graph = flowGraph(project, experienceId);
   const g = indexGraph(graph);
-  const setup = scriptSetup(project, experience);
+  const shown = showingSetup(project, experience);
+  const setup = "setup" in shown ? shown.setup : scriptSetup(project, experience);
+  const unshowable = "unshowable" in shown ? shown.unshowable : undefined;
   const progress = options.onProgress;
   progress?.(0, 1, "count");
   const counts = countPaths(graph, { revisits: options.revisits });
   progress?.(1, 1, "count");
-  const wantShortest = options.parts?.shortest ?? true;
+  const askedShortest = options.parts?.shortest ?? true;
+  const wantShortest = askedShortest && unshowable === undefined;
   const wantSimple = options.parts?.simple ?? true;
   // One tree of script steps for the shortest and the coverage paths: they share prefixes.
   const tree = new PathTree();
+  if (unshowable === undefined) {
+    tree.replay = engineReplay(project, experience, setup);
+    tree.beyond = beyondTheWalker(project);
+  }
   if (wantShortest) progress?.(0, 1, "shortest");
   const scripts = scriptTree(g, new PathWalker(g, experience, setup, tree));
   const shortest = wantShortest ? shortestForm(tree, scripts, wholePathsLimit) : undefined;
   if (wantShortest) progress?.(1, 1, "shortest");
-  const cover = coverage(g, experience, setup, {
-    tree,
-    scripts,
-    onProgress: (done, total) => progress?.(done, total, "coverage"),
-  });
+  const cover =
+    unshowable === undefined
+      ? coverage(g, experience, setup, {
+          tree,
+          scripts,
+          onProgress: (done, total) => progress?.(done, total, "coverage"),
+        })
+      : { paths: [], untakable: [], missed: [] };
   const covered = coverageForm(tree, cover.paths, wholePathsLimit);
   const limit = options.simpleLimit ?? defaultSimplePathLimit;
   let simple: PathsReport["simple"] = { paths: [], truncated: true, limit: 0 };
@@ -122,7 +141,7 @@ export function explorePaths(
     progress?.(1, 1, "simple");
   }
   const omitted = [
-    ...(wantShortest ? [] : (["shortest"] as const)),
+    ...(askedShortest ? [] : (["shortest"] as const)),
     ...(wantSimple ? [] : (["simple"] as const)),
   ];
   const shared = [
@@ -143,6 +162,7 @@ export function explorePaths(
       exact: counts.exact,
     },
     setup,
+    ...(unshowable !== undefined ? { unshowable } : {}),
     shortest: shortest?.paths ?? {},
     coverage: covered.paths,
     simple,
@@ -151,5 +171,69 @@ export function explorePaths(
     edges: graph.edges.length,
     ...(omitted.length > 0 ? { omitted } : {}),
     ...(shared.length > 0 ? { shared } : {}),
+  };
+}
+
+/**
+ * The walker's engine (PathTree.replay): runs a script from the setup and says where its last
+ * step left the experience — the node, the visit stack, the page — and the edges it took.
+ */
+function engineReplay(project: Project, experience: Experience, setup: ScriptSetup) {
+  const targets = new Map(flowGraph(project, experience.id).edges.map((e) => [e.id, e.to]));
+  const own = (e: { experience?: string }) => e.experience === experience.id;
+  return (steps: ScriptStep[]): (WalkState & { edges: string[] }) | undefined => {
+    const simulation = createSimulation(project, { user: setup.user, start: setup.start });
+    const edges: string[] = [];
+    let traceAt = 0;
+    let display = 0;
+    try {
+      for (const step of steps.slice(0, -1)) simulation.run(step);
+      simulation.onEdge((taken) => {
+        if (taken.experience === experience.id) edges.push(taken.edge);
+      });
+      traceAt = simulation.world().trace.length;
+      display = simulation.world().experiences[experience.id].instance;
+      simulation.run(steps[steps.length - 1]);
+    } catch (caught) {
+      // A script the engine refuses: the walker keeps its own answer.
+      if (caught instanceof ScriptStepError) return undefined;
+      throw caught;
+    }
+    const world = simulation.world();
+    const state = world.experiences[experience.id];
+    // The path follows one display: where it ended, even if the experience shows again after.
+    const ended = world.trace
+      .slice(traceAt)
+      .find((e) => own(e) && /^experience\.(completed|dismissed|snoozed)$/.test(e.type));
+    if (ended || state.instance !== display || state.status !== "active" || state.step === null) {
+      const how = ended?.type.slice("experience.".length) ?? state.status;
+      const launched = edges.map((e) => targets.get(e)).find((t) => t?.startsWith("launched:"));
+      const node = how === "dismissed" && launched ? launched : how;
+      return { node, stack: null, page: world.page, edges };
+    }
+    let stack: StackCell | null = null;
+    for (const step of state.history) stack = pushCell(stack, stepNodeId(step));
+    return { node: stepNodeId(state.step), stack, page: world.page, edges };
+  };
+}
+
+/**
+ * Lists whose effects the walker does not follow: a message to the agent (its answers fire
+ * actions of their own); two actions that move the flow (the step the first one enters may
+ * set off its own triggers before the second lands — the validator warns about such lists);
+ * with latencies changed in the settings, a move and a page change (they may land in another
+ * order than the nominal one).
+ */
+function beyondTheWalker(project: Project): (edge: FlowEdge) => boolean {
+  const latencies = Object.keys(project.settings.latencyMs ?? {}).length > 0;
+  const movers = new Set(["goToStep", "dismiss", "snooze", "launchExperience"]);
+  return (edge) => {
+    const moves = edge.actions.filter((a) => movers.has(a.type)).length;
+    const navigates = edge.actions.some((a) => a.type === "navigateTo");
+    return (
+      edge.actions.some((a) => a.type === "launchAgent" && (a.message ?? "") !== "") ||
+      moves > 1 ||
+      (latencies && moves > 0 && navigates)
+    );
   };
 }

@@ -33,6 +33,26 @@ function urlTriggerEdges(g: IndexedGraph, step: number): FlowEdge[] {
   return perStep[step];
 }
 
+const clickEdgeCache = new WeakMap<IndexedGraph, Map<string, FlowEdge[]>[]>();
+
+/** The click-trigger edges of a step by selector (cached per indexed graph). */
+function clickTriggerEdges(g: IndexedGraph, step: number): Map<string, FlowEdge[]> {
+  let perStep = clickEdgeCache.get(g);
+  if (!perStep) {
+    const maps = g.steps.map(() => new Map<string, FlowEdge[]>());
+    for (const e of g.graph.edges) {
+      const from = g.stepIndex.get(e.from);
+      if (from === undefined || e.via.on === undefined || !("click" in e.via.on)) continue;
+      const list = maps[from].get(e.via.on.click) ?? [];
+      list.push(e);
+      maps[from].set(e.via.on.click, list);
+    }
+    perStep = maps;
+    clickEdgeCache.set(g, perStep);
+  }
+  return perStep[step];
+}
+
 const stepCache = new WeakMap<FlowEdge, ScriptStep>();
 
 interface UrlCache {
@@ -112,7 +132,7 @@ export interface StackCell {
   size: number;
 }
 
-function push(stack: StackCell | null, top: string): StackCell {
+export function pushCell(stack: StackCell | null, top: string): StackCell {
   return { top, below: stack, size: (stack?.size ?? 0) + 1 };
 }
 
@@ -130,6 +150,15 @@ export interface WalkState {
  * paths that share a prefix share its nodes: n paths of length n cost O(n), not O(n²).
  */
 export class PathTree {
+  /**
+   * The engine, for the steps the walker cannot follow alone: several triggers that one
+   * click or one page fires together (their lists land in the engine's order). Set by the
+   * caller that has the project (paths.ts); without it the walker follows the first trigger.
+   */
+  replay?: (steps: ScriptStep[]) => (WalkState & { edges: string[] }) | undefined;
+  /** Edges whose lists set off what the walker does not follow (an agent's answers, custom
+   *  latencies that reorder landings): a step that takes one is replayed by the engine too. */
+  beyond?: (edge: FlowEdge) => boolean;
   readonly parent: number[] = [];
   readonly step: ScriptStep[] = [];
   /** The edge ids each node's step took, in order. */
@@ -197,6 +226,8 @@ export class PathWalker {
   private chain = 0;
   /** Edge ids taken by the step being written. */
   private taking: string[] = [];
+  /** Set when the step being written fires several triggers at once (the engine decides). */
+  private together = false;
 
   constructor(
     private readonly g: IndexedGraph,
@@ -212,10 +243,16 @@ export class PathWalker {
       return;
     }
     if (this.onStep()) {
-      this.stack = push(null, this.node);
+      this.stack = pushCell(null, this.node);
       this.afterEntering();
     }
-    tree.add(-1, { do: "launch", experience: experience.id }, this.taking, this.snapshot());
+    // The script launches the experience, unless its start page shows it by itself: then it
+    // waits 0 h, so every script still starts with one step of its own (script-setup.ts).
+    const first: ScriptStep =
+      setup.launch === false
+        ? { do: "advance", hours: 0 }
+        : { do: "launch", experience: experience.id };
+    tree.add(-1, first, this.taking, this.snapshot());
     this.taking = [];
   }
 
@@ -269,12 +306,26 @@ export class PathWalker {
       return this.tree.edges[known];
     }
     const step = this.stepFor(edge);
+    const prefix = this.tree.replay ? this.at : -1;
     if ("url" in (edge.via.on ?? {})) this.page = this.urlFor(edge);
     this.chain = 0;
     this.taking = [];
+    this.together = this.firesWithOthers(edge) || (this.tree.beyond?.(edge) ?? false);
     this.apply(edge);
-    const taken = this.taking;
+    let taken = this.taking;
     this.taking = [];
+    if (this.together && this.tree.replay) {
+      // One click or page sets off several triggers: their lists land in the engine's order,
+      // so the engine says where the step leads.
+      const outcome = this.tree.replay([...this.tree.expand(prefix).steps, step]);
+      if (outcome) {
+        this.node = outcome.node;
+        this.stack = outcome.stack;
+        this.page = outcome.page;
+        taken = outcome.edges;
+      }
+    }
+    this.together = false;
     const child = this.tree.add(this.at, step, taken, this.snapshot());
     this.tree.setChild(this.at, edge.id, child);
     this.at = child;
@@ -290,7 +341,7 @@ export class PathWalker {
     const moved = this.moves(edge);
     const target = this.targetOf(edge);
     if (edge.back && moved) this.stack = this.stack?.below ?? null;
-    else if (moved && this.g.stepIndex.has(target)) this.stack = push(this.stack, target);
+    else if (moved && this.g.stepIndex.has(target)) this.stack = pushCell(this.stack, target);
     this.node = target;
     if (moved && this.onStep()) this.afterEntering();
     this.afterNavigating(edge);
@@ -314,12 +365,28 @@ export class PathWalker {
     // so this recursion through apply is at most `loopBound` deep whatever the flow's size.
     const step = this.g.stepIndex.get(this.node);
     if (step === undefined || this.chain >= loopBound) return;
-    const edge = urlTriggerEdges(this.g, step).find((e) =>
+    const matching = urlTriggerEdges(this.g, step).filter((e) =>
       matchesPage((e.via.on as { url: string }).url, this.page),
     );
+    const edge = matching[0];
     if (!edge) return;
+    if (matching.length > 1 || this.tree.beyond?.(edge)) this.together = true;
     this.chain++;
     this.apply(edge);
+  }
+
+  /** Does the event that takes this trigger edge set off another trigger of its step too? */
+  private firesWithOthers(edge: FlowEdge): boolean {
+    const on = edge.via.on;
+    const step = this.g.stepIndex.get(edge.from);
+    if (!on || step === undefined) return false;
+    if ("click" in on) {
+      return (clickTriggerEdges(this.g, step).get(on.click)?.length ?? 0) > 1;
+    }
+    const url = this.urlFor(edge);
+    return urlTriggerEdges(this.g, step).some(
+      (e) => e !== edge && matchesPage((e.via.on as { url: string }).url, url),
+    );
   }
 
   private urlFor(edge: FlowEdge): string {
