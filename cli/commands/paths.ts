@@ -68,6 +68,9 @@ export async function pathsFile(
   options: PathsOptions,
   { io }: CommandContext,
 ): Promise<ExitCode> {
+  // The command line is checked before any file is read: a usage error is exit 2 (SPEC §4).
+  const exporting = options.export ? exportSpec(options.export) : undefined;
+  const counting = countOptions(options);
   const project = await loadProject(file);
   requireExperienceId(project, options.experience, file);
   const experience = project.experiences.find((e) => e.id === options.experience);
@@ -77,34 +80,46 @@ export async function pathsFile(
       ExitCode.invalid,
     );
   }
-  const report = buildReport(project, options);
-  if (options.export) {
-    const written = await exportCoverage(project, report, file, options.export);
+  const report = explorePaths(project, options.experience, counting);
+  if (exporting) {
+    const written =
+      report.unshowable === undefined
+        ? await exportCoverage(project, report, file, exporting)
+        : `nothing exported: ${report.unshowable}`;
     if (!options.json) io.err(`${written}\n`);
   }
   io.out(options.json ? jsonText(report) : formatPathsHuman(report, io.color));
   return ExitCode.ok;
 }
 
-function buildReport(project: Project, options: PathsOptions): PathsReport {
-  // A flow too big to count exactly still gets an answer: counts past the work budget are
-  // lower bounds, said in the report (countDetail.exact), and the exit code is 0.
-  return explorePaths(project, options.experience, {
+// A flow too big to count exactly still gets an answer: counts past the work budget are
+// lower bounds, said in the report (countDetail.exact), and the exit code is 0.
+function countOptions(options: PathsOptions) {
+  return {
     revisits: wholeNumberOption(options.revisits, "--revisits", 1),
     simpleLimit: wholeNumberOption(options.limit, "--limit", 0),
-  });
+  };
+}
+
+interface ExportSpec {
+  kind: "recordings" | "vitest";
+  target: string;
+}
+
+function exportSpec(spec: string[]): ExportSpec {
+  const [kind, target, ...rest] = spec;
+  if (target === undefined || rest.length > 0 || (kind !== "recordings" && kind !== "vitest")) {
+    throw new CliError("--export takes `recordings <dir>` or `vitest <file>`", ExitCode.unreadable);
+  }
+  return { kind, target };
 }
 
 async function exportCoverage(
   project: Project,
   report: PathsReport,
   projectFile: string,
-  spec: string[],
+  { kind, target }: ExportSpec,
 ): Promise<string> {
-  const [kind, target, ...rest] = spec;
-  if (target === undefined || rest.length > 0 || (kind !== "recordings" && kind !== "vitest")) {
-    throw new CliError("--export takes `recordings <dir>` or `vitest <file>`", ExitCode.unreadable);
-  }
   const absoluteProject = resolve(projectFile);
   const folder = kind === "recordings" ? resolve(target) : dirname(resolve(target));
   const projectPath = posix(relative(folder, absoluteProject));
