@@ -56,7 +56,7 @@ async function simulateFile(
 ): Promise<ExitCode> {
   const project = await loadProject(projectFile);
   const script = await loadJsonDocument(options.script, scriptSchema);
-  const inspector = options.inspect ? connectInspector(io, options.inspect) : undefined;
+  const inspector = options.inspect ? await connectInspector(io, options.inspect) : undefined;
   const result = runScript(project, script, options.script, inspector?.inspect);
   await inspector?.close();
   io.out(options.json ? jsonText(result) : formatResultHuman(result, { color: io.color }));
