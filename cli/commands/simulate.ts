@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { type ExternalInspector, ScriptStepError, simulate } from "../../machines/engine/index.ts";
 import {
+  type JsonTextResult,
   type Project,
   parseJsonText,
   type Result,
@@ -120,9 +121,17 @@ export async function loadJsonDocument<T extends z.ZodType>(
   file: string,
   schema: T,
 ): Promise<z.output<T>> {
-  const text = await readTextFile(file);
-  const parsed = parseJsonText(text);
+  const parsed = parseJsonText(await readTextFile(file));
   if (!parsed.ok) throw new CliError(formatParseError(file, parsed.error), ExitCode.unreadable);
+  return shapeJsonDocument(file, parsed, schema);
+}
+
+/** Checks parsed JSON against `schema`; the wrong shape: exit 1, one line per problem. */
+export function shapeJsonDocument<T extends z.ZodType>(
+  file: string,
+  parsed: Extract<JsonTextResult, { ok: true }>,
+  schema: T,
+): z.output<T> {
   const shaped = schema.safeParse(parsed.value);
   if (shaped.success) return shaped.data;
   const lines = shaped.error.issues.map((issue) => {
