@@ -297,7 +297,8 @@ export function formatTap(summary: RunSummary): string {
     lines.push(`  message: ${JSON.stringify(outcomeWords(report))}`);
     lines.push(`  severity: ${ok ? "comment" : report.status === "unreadable" ? "error" : "fail"}`);
     if (details !== undefined) {
-      lines.push(`  ${ok ? "applied" : "diff"}: |2-`);
+      const key = ok ? "applied" : report.error !== undefined ? "error" : "diff";
+      lines.push(`  ${key}: |2-`);
       for (const line of printable(details).split("\n"))
         lines.push(line === "" ? "" : `    ${line}`);
     }
@@ -322,6 +323,7 @@ export function jsonReport(summary: RunSummary) {
       unreadable: count("unreadable"),
       updated: count("updated"),
       notRun: count("notRun"),
+      projects: summary.projects,
       durationMs: Math.round(summary.durationMs * 1000) / 1000,
       exitCode: summary.exitCode,
     },

@@ -68,6 +68,8 @@ export interface RunOptions {
 export interface RunSummary {
   reports: RecordingReport[];
   ignored: IgnoredFile[];
+  /** How many distinct project files were read (each once, however many recordings use it). */
+  projects: number;
   durationMs: number;
   exitCode: ExitCode;
 }
@@ -120,6 +122,7 @@ export async function runRecordings(
   return {
     reports,
     ignored,
+    projects: projects.size,
     durationMs: performance.now() - started,
     exitCode: exitCodeOf(reports),
   };

@@ -14,7 +14,14 @@
 // The file is edited in place, value by value (jsonc-parser finds each value's place), so the
 // rest of the text keeps its formatting; a new value is written on one line when it fits in
 // 100 columns, else broken like biome formats JSON, with the file's indentation and line ends.
-import { applyEdits, findNodeAtLocation, type JSONPath, modify, parseTree } from "jsonc-parser";
+import {
+  applyEdits,
+  findNodeAtLocation,
+  type JSONPath,
+  type Node as JsonNode,
+  modify,
+  parseTree,
+} from "jsonc-parser";
 import { deepEqual, type Mismatch, subsequenceKeys } from "../../machines/engine/index.ts";
 
 /** Marks a value the result does not have: its key is dropped. */
@@ -82,7 +89,8 @@ function fitOf(expected: unknown, actual: unknown): Fit {
 /**
  * The order-keeping pairing of expected and actual elements that keeps the most elements,
  * then has the most full matches, then the most same-type pairs, then the most matching
- * leaves (dynamic programming over the two arrays; each score is a tuple).
+ * leaves, then the earliest actual elements (dynamic programming over the two arrays; each
+ * score is a tuple compared in that order).
  */
 function alignOptimal(
   expected: readonly unknown[],
@@ -92,11 +100,13 @@ function alignOptimal(
   const n = actual.length;
   const width = n + 1;
   const size = (m + 1) * width;
-  // Scores per cell: kept, matches, sameType, leaves.
+  // Scores per cell: kept, matches, sameType, leaves, then earliness (ties go to the earliest
+  // actual elements, as the matcher's greedy search would pick them).
   const kept = new Float64Array(size);
   const full = new Float64Array(size);
   const typed = new Float64Array(size);
   const leaves = new Float64Array(size);
+  const early = new Float64Array(size);
   /** 0: pair i-1 with j-1; 1: skip expected i-1; 2: skip actual j-1. */
   const move = new Uint8Array(size);
   const better = (a: number, b: number) =>
@@ -106,12 +116,15 @@ function alignOptimal(
         ? full[a] > full[b]
         : typed[a] !== typed[b]
           ? typed[a] > typed[b]
-          : leaves[a] > leaves[b];
+          : leaves[a] !== leaves[b]
+            ? leaves[a] > leaves[b]
+            : early[a] > early[b];
   const copy = (to: number, from: number) => {
     kept[to] = kept[from];
     full[to] = full[from];
     typed[to] = typed[from];
     leaves[to] = leaves[from];
+    early[to] = early[from];
   };
   for (let i = 1; i <= m; i++) move[i * width] = 1;
   for (let j = 1; j <= n; j++) move[j] = 2;
@@ -124,6 +137,7 @@ function alignOptimal(
       full[cell] = full[diagonal] + fit.matches;
       typed[cell] = typed[diagonal] + fit.sameType;
       leaves[cell] = leaves[diagonal] + fit.leaves;
+      early[cell] = early[diagonal] + (n - j);
       move[cell] = 0;
       const up = (i - 1) * width + j;
       const left = i * width + (j - 1);
@@ -295,28 +309,16 @@ export function applyChanges(text: string, changes: readonly Change[]): string {
   const style = styleOf(text);
   let out = text;
   for (const change of changes) {
+    const tree = parseTree(out) ?? fail("not JSON");
+    const node = findNodeAtLocation(tree, change.path);
     if (change.after === undefined) {
-      out = applyEdits(
-        out,
-        modify(out, change.path, undefined, {
-          formattingOptions: {
-            insertSpaces: style.indent !== "\t",
-            tabSize: style.indent === "\t" ? 1 : style.indent.length,
-            eol: style.eol,
-          },
-        }),
-      );
+      if (node !== undefined) out = removeMember(out, node);
       continue;
     }
-    const node = findNodeAtLocation(parseTree(out) ?? fail("not JSON"), change.path);
     if (node === undefined) {
-      // A key the recording did not have (not produced by refreshExpectation): insert it.
-      out = applyEdits(
-        out,
-        modify(out, change.path, change.after, {
-          formattingOptions: { insertSpaces: true, tabSize: 2, eol: style.eol },
-        }),
-      );
+      // A key the recording did not have (refreshExpectation never adds one): insert it.
+      const options = { insertSpaces: style.indent !== "\t", tabSize: 2, eol: style.eol };
+      out = applyEdits(out, modify(out, change.path, change.after, { formattingOptions: options }));
       continue;
     }
     const lineStart = out.lastIndexOf("\n", node.offset - 1) + 1;
@@ -326,6 +328,27 @@ export function applyChanges(text: string, changes: readonly Change[]): string {
     out = out.slice(0, node.offset) + written + out.slice(node.offset + node.length);
   }
   return out;
+}
+
+/**
+ * `text` without the object member or array element whose value is `node`, with the comma
+ * that separated it: from the end of the previous member, else up to the next one.
+ */
+function removeMember(text: string, node: JsonNode): string {
+  const member = node.parent?.type === "property" ? node.parent : node;
+  const container = member.parent;
+  if (container === undefined) return text;
+  const siblings = container.children ?? [];
+  const index = siblings.indexOf(member);
+  const previous = siblings[index - 1];
+  const next = siblings[index + 1];
+  if (previous !== undefined) {
+    return (
+      text.slice(0, previous.offset + previous.length) + text.slice(member.offset + member.length)
+    );
+  }
+  if (next !== undefined) return text.slice(0, member.offset) + text.slice(next.offset);
+  return text.slice(0, container.offset + 1) + text.slice(container.offset + container.length - 1);
 }
 
 function fail(message: string): never {
