@@ -1,5 +1,6 @@
 // `npm run bench [-- <suite>…] [--strict]`: runs every suite listed below, or the named ones.
 // A suite prints PASS/MISS against its targets; --strict turns a MISS into exit code 1.
+import { cliSuite } from "./cli.bench.ts";
 import { engineSuite } from "./engine.bench.ts";
 import { exploreSuite } from "./explore.bench.ts";
 import type { BenchSuite } from "./harness.ts";
@@ -7,7 +8,13 @@ import { uiSuite } from "./ui.bench.ts";
 import { validatorSuite } from "./validator.bench.ts";
 
 /** Every suite, in run order. Add a suite with one line. */
-export const suites: readonly BenchSuite[] = [validatorSuite, engineSuite, exploreSuite, uiSuite];
+export const suites: readonly BenchSuite[] = [
+  validatorSuite,
+  engineSuite,
+  exploreSuite,
+  uiSuite,
+  cliSuite,
+];
 
 async function main(args: readonly string[]): Promise<number> {
   const strict = args.includes("--strict");
