@@ -3,6 +3,7 @@
 import { cliSuite } from "./cli.bench.ts";
 import { engineSuite } from "./engine.bench.ts";
 import { exploreSuite } from "./explore.bench.ts";
+import { graphSuite } from "./graph.bench.ts";
 import type { BenchSuite } from "./harness.ts";
 import { uiSuite } from "./ui.bench.ts";
 import { validatorSuite } from "./validator.bench.ts";
@@ -12,6 +13,7 @@ export const suites: readonly BenchSuite[] = [
   validatorSuite,
   engineSuite,
   exploreSuite,
+  graphSuite,
   uiSuite,
   cliSuite,
 ];

@@ -1,8 +1,18 @@
 // Explorers over a project (SPEC §5): paths, coverage, races, why. What app/ and cli/ import of
 // machines/explore/ comes from here.
-export { CountBudgetError } from "./count.ts";
-export type { Coverage, CoveragePath } from "./coverage.ts";
-export { coverageRecordings, coverageVitestFile, type ExportedRecording } from "./export.ts";
+export type { Coverage } from "./coverage.ts";
+export {
+  coverageRecordings,
+  coverageVitestFile,
+  type ExportedRecording,
+  eachCoverageRecording,
+} from "./export.ts";
+export {
+  type CoveragePath,
+  coverageLength,
+  expandCoverage,
+  expandShortest,
+} from "./path-forms.ts";
 export {
   explorePaths,
   type JsonCount,
