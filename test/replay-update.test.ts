@@ -59,6 +59,17 @@ describe("refreshExpectation", () => {
     ).toEqual({ page: { url: "/new" }, experiences: { a: { visited: ["x", "y"] } } });
   });
 
+  it("keeps odd keys as keys: __proto__ is an id like any other", () => {
+    const expected = JSON.parse('{"experiences":{"__proto__":{"status":"idle"}}}');
+    const actual = JSON.parse('{"experiences":{"__proto__":{"status":"completed","views":1}}}');
+    const refreshed = refreshExpectation(expected, actual);
+    expect(JSON.stringify(refreshed)).toBe('{"experiences":{"__proto__":{"status":"completed"}}}');
+    expect(Object.getPrototypeOf(refreshed.experiences)).toBe(Object.prototype);
+    const text = '{\n  "expect": {"experiences":{"__proto__":{"status":"idle"}}}\n}\n';
+    const out = applyChanges(text, changesBetween(expected, refreshed, ["expect"]));
+    expect(out).toBe('{\n  "expect": {"experiences":{"__proto__":{"status":"completed"}}}\n}\n');
+  });
+
   it("lists the changes value by value", () => {
     expect(changesBetween({ a: { b: 1, c: [1] }, d: 2 }, { a: { b: 2, c: [1, 2] } })).toEqual([
       { path: ["a", "b"], before: 1, after: 2 },

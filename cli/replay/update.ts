@@ -47,7 +47,15 @@ function refresh(expected: unknown, actual: unknown, key: string): Refreshed {
     for (const [name, value] of Object.entries(expected)) {
       if (!Object.hasOwn(actual, name)) continue;
       const next = refresh(value, actual[name], name);
-      if (next !== missing) out[name] = next;
+      // Defined, not assigned: ids are data, and "__proto__" is a possible experience id.
+      if (next !== missing) {
+        Object.defineProperty(out, name, {
+          value: next,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
     }
     return out;
   }
