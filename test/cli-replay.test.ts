@@ -533,3 +533,50 @@ describe("replay --update: round trip", () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+// --------------------------------------------------------------------------- npx flowscope
+
+describe("the CLI as a tool (npx flowscope)", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const bundle = join(root, "dist-cli", "flowscope.js");
+
+  it("has a bin built at install time by prepare, and the build is not committed", () => {
+    expect(pkg.bin).toEqual({ flowscope: "dist-cli/flowscope.js" });
+    expect(pkg.scripts.prepare).toBe("vite build --config vite.cli.config.ts");
+    expect(pkg.scripts["build:cli"]).toBe(pkg.scripts.prepare);
+    expect(pkg.scripts.flowscope).toBe("node cli/flowscope.mjs");
+    expect(readFileSync(join(root, ".gitignore"), "utf8").split("\n")).toContain("dist-cli/");
+  });
+
+  // CI installs with `npm ci`, which runs prepare: there the bundle must exist.
+  it.skipIf(!process.env.CI && !statSafe(bundle))(
+    "the prebuilt bundle starts with a shebang and replays the examples",
+    async () => {
+      expect(readFileSync(bundle, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+      const out = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [bundle, "replay", "examples/recordings"],
+          { cwd: root },
+          (error, stdout) => {
+            resolve({
+              code: error ? (typeof error.code === "number" ? error.code : null) : 0,
+              out: stdout,
+            });
+          },
+        );
+      });
+      expect(out.code).toBe(0);
+      expect(out.out).toContain("12 recordings: 12 passed, 0 failed");
+    },
+    30_000,
+  );
+});
+
+function statSafe(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
