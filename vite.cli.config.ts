@@ -24,8 +24,7 @@ function isExternal(id: string): boolean {
 }
 
 export default defineConfig({
-  // Not the app's config: no React plugin, no app/ root, no public folder.
-  configFile: false,
+  // Not the app's config (vite.config.ts): no React plugin, no app/ root, no public folder.
   publicDir: false,
   logLevel: "warn",
   ssr: { noExternal: inlined },
