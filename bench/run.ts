@@ -1,5 +1,6 @@
 // `npm run bench [-- <suite>…] [--strict]`: runs every suite listed below, or the named ones.
 // A suite prints PASS/MISS against its targets; --strict turns a MISS into exit code 1.
+import { cliSuite } from "./cli.bench.ts";
 import { engineSuite } from "./engine.bench.ts";
 import { exploreSuite } from "./explore.bench.ts";
 import { graphSuite } from "./graph.bench.ts";
@@ -14,6 +15,7 @@ export const suites: readonly BenchSuite[] = [
   exploreSuite,
   graphSuite,
   uiSuite,
+  cliSuite,
 ];
 
 async function main(args: readonly string[]): Promise<number> {

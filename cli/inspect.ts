@@ -2,7 +2,8 @@
 // inspector (@statelyai/inspect). Sky by default (needs the network), or a local WebSocket
 // receiver. It must fail softly: offline, one notice on stderr and the run goes on; and it
 // must never hold the process open, so the connection gets a fixed time to flush.
-import { createSkyInspector, createWebSocketInspector } from "@statelyai/inspect";
+// @statelyai/inspect is loaded only when --inspect is given: every other command starts
+// without it (README "The command line": the prebuilt CLI starts in under 300 ms).
 import type { ExternalInspector } from "../machines/engine/index.ts";
 import type { CliIo } from "./io.ts";
 
@@ -22,7 +23,7 @@ export function inspectorLeftOpen(): boolean {
   return leftOpen;
 }
 
-export function connectInspector(io: CliIo, target: string | true): CliInspector {
+export async function connectInspector(io: CliIo, target: string | true): Promise<CliInspector> {
   let failed = false;
   const onerror = () => {
     if (failed) return;
@@ -33,6 +34,7 @@ export function connectInspector(io: CliIo, target: string | true): CliInspector
   const log = console.log;
   console.log = (...parts: unknown[]) => io.err(`--inspect: ${parts.join(" ")}\n`);
   try {
+    const { createSkyInspector, createWebSocketInspector } = await import("@statelyai/inspect");
     const inspector =
       typeof target === "string" && /^wss?:\/\//.test(target)
         ? createWebSocketInspector({ url: target })

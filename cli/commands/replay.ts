@@ -1,40 +1,132 @@
-// `flowscope replay <recording.json>` (SPEC §4): runs a recording's script on its project and
-// checks its `expect`. Exit 0 when every expectation holds; 1 with a readable diff otherwise
-// (or when the project is invalid, the recording has the wrong shape, or a step cannot be
-// done); 2 when a file cannot be read or parsed.
+// `flowscope replay <file|folder|glob>…` (SPEC §4, issue 11): runs recordings — their scripts
+// on their projects — and checks their `expect`, all in one process. Exit 0 when every
+// recording holds; 1 when any fails (a mismatch, an invalid project, a recording of the wrong
+// shape, a script step that cannot be done); 2 when any cannot be read or parsed (or is not a
+// recording), or the command line is wrong. Every recording is run, unless --bail.
 //
-// Where the project is (decided in machines/semantics.ts, recordingProjectLookup): `project`
-// is resolved against the recording file's folder first, then the current directory.
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
-import {
-  countExpectations,
-  formatMismatches,
-  matchExpectation,
-} from "../../machines/engine/index.ts";
-import {
-  type Recording,
-  type Result,
-  recording as recordingSchema,
-} from "../../machines/format/index.ts";
-import { recordingProjectLookup } from "../../machines/rules/index.ts";
+// What the arguments mean is in cli/replay/collect.ts, how recordings run in cli/replay/run.ts,
+// --update in cli/replay/update.ts, the reports in cli/replay/report.ts.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { matchExpectation } from "../../machines/engine/index.ts";
+import type { Recording, Result } from "../../machines/format/index.ts";
+import { recording as recordingSchema } from "../../machines/format/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
-import { paint } from "../io.ts";
-import { type CommandContext, defineCommand } from "./command.ts";
+import { collectRecordings } from "../replay/collect.ts";
+import {
+  formatHumanRecording,
+  formatHumanSummary,
+  formatReport,
+  type ReporterName,
+  reporterNames,
+} from "../replay/report.ts";
+import { resolveProjectFile, runRecordings } from "../replay/run.ts";
+import type { CommandContext, CommandModule } from "./command.ts";
 import { loadJsonDocument, loadProject, runScript } from "./simulate.ts";
 
-export const replayCommand = defineCommand<object>({
-  name: "replay",
-  description: "run a recording's script and check its expectations",
-  argument: ["<recording.json>", "the recording ({ project, script, expect })"],
-  run: (file, _options, context) => replayFile(file, context),
-});
+export { resolveProjectFile };
 
-async function replayFile(file: string, { io }: CommandContext): Promise<ExitCode> {
-  const outcome = await replayRecording(file);
-  io.out(`${formatOutcome(outcome, io.color)}\n`);
-  return outcome.mismatches.length === 0 ? ExitCode.ok : ExitCode.invalid;
+export interface ReplayOptions {
+  reporter: ReporterName;
+  output?: string;
+  bail?: boolean;
+  filter?: string;
+  update?: boolean;
+  all?: boolean;
 }
+
+export const replayCommand: CommandModule = {
+  register(program: Command, context: CommandContext) {
+    program
+      .command("replay")
+      .description("run recordings and check their expectations (files, folders or globs)")
+      .argument(
+        "<recordings...>",
+        "recording files ({ project, script, expect }), folders (every *.json below) or globs",
+      )
+      .addOption(
+        new Option("--reporter <name>", "the report's format")
+          .choices(reporterNames)
+          .default("human"),
+      )
+      .option(
+        "--output <file>",
+        "write the report to this file; the human report still goes to stdout",
+      )
+      .option("--bail", "stop at the first recording that fails or cannot be read")
+      .option("--filter <text>", "run only the recordings whose path contains this text")
+      .option(
+        "--update",
+        "rewrite the expectations of failing recordings from the actual result (same keys)",
+      )
+      .option("--all", "with --update: refresh every recording, not only failing ones")
+      .action(async (inputs: string[], options: ReplayOptions) => {
+        context.setExitCode(await replayFiles(inputs, options, context));
+      });
+  },
+};
+
+/** Runs every recording `inputs` names; resolves to the exit code. */
+export async function replayFiles(
+  inputs: readonly string[],
+  options: ReplayOptions,
+  { io }: CommandContext,
+): Promise<ExitCode> {
+  if (options.all && !options.update) {
+    throw new CliError(
+      "--all works with --update only (flowscope replay --update --all …)",
+      ExitCode.unreadable,
+    );
+  }
+  const collected = await collectRecordings(inputs);
+  const filter = options.filter?.toLowerCase();
+  const entries =
+    filter === undefined
+      ? collected.entries
+      : collected.entries.filter((entry) => entry.display.toLowerCase().includes(filter));
+  if (entries.length === 0 && collected.problems.length === 0) {
+    throw new CliError(
+      filter === undefined
+        ? `no recording in ${inputs.join(" ")}`
+        : `no recording matches --filter ${JSON.stringify(options.filter)} (of ${collected.entries.length} found)`,
+      ExitCode.unreadable,
+    );
+  }
+  // The human report streams to stdout, line by line, when it is the report or --output
+  // takes the other: a CI log shows each recording as it is done. Diffs go with it; why a
+  // recording cannot be read or run goes to stderr (the report written to a file has both).
+  const streamHuman = options.reporter === "human" || options.output !== undefined;
+  const summary = await runRecordings(entries, collected.problems, {
+    update: options.update,
+    all: options.all,
+    bail: options.bail,
+    onReport: (report) => {
+      if (streamHuman) io.out(formatHumanRecording(report, io.color, false));
+      // Why a recording cannot be read or run goes to stderr, as for every command.
+      if (report.error !== undefined) io.err(`${report.error}\n`);
+    },
+  });
+  if (streamHuman) io.out(formatHumanSummary(summary, io.color, false));
+  if (options.output !== undefined) {
+    await writeReport(options.output, formatReport(options.reporter, summary));
+  } else if (options.reporter !== "human") {
+    io.out(formatReport(options.reporter, summary));
+  }
+  return summary.exitCode;
+}
+
+async function writeReport(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(resolve(file)), { recursive: true });
+    await writeFile(file, text);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new CliError(`cannot write the report to ${file}: ${why}`, ExitCode.unreadable);
+  }
+}
+
+// -------------------------------------------------------------------------- one recording
 
 export interface ReplayOutcome {
   recording: Recording;
@@ -51,35 +143,4 @@ export async function replayRecording(file: string): Promise<ReplayOutcome> {
   const project = await loadProject(projectFile);
   const result = runScript(project, recording.script, `${file} /script`);
   return { recording, projectFile, result, mismatches: matchExpectation(recording.expect, result) };
-}
-
-/** Absolute paths as they are; else the places of `recordingProjectLookup`, in order. */
-export function resolveProjectFile(recordingFile: string, project: string): string {
-  if (isAbsolute(project)) return project;
-  const bases = { recordingFolder: dirname(recordingFile), currentDirectory: process.cwd() };
-  const tried = recordingProjectLookup.map((place) => resolve(bases[place], project));
-  const found = tried.find((candidate) => existsSync(candidate));
-  if (found !== undefined) return found;
-  throw new CliError(
-    `cannot read project ${JSON.stringify(project)} of ${recordingFile}: no file at ${tried.join(" nor at ")} (looked beside the recording, then in the current directory)`,
-    ExitCode.unreadable,
-  );
-}
-
-function formatOutcome(outcome: ReplayOutcome, color: boolean): string {
-  const checks = countExpectations(outcome.recording.expect);
-  if (outcome.mismatches.length === 0) {
-    return paint(
-      color,
-      "green",
-      `✔ ${checks} ${checks === 1 ? "expectation holds" : "expectations hold"}`,
-    );
-  }
-  const count = outcome.mismatches.length;
-  const head = paint(
-    color,
-    "red",
-    `✖ ${count} ${count === 1 ? "mismatch" : "mismatches"} (of ${checks} expectations)`,
-  );
-  return `${head}\n\n${formatMismatches(outcome.mismatches)}`;
 }

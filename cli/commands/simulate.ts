@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { type ExternalInspector, ScriptStepError, simulate } from "../../machines/engine/index.ts";
 import {
+  type JsonTextResult,
   type Project,
   parseJsonText,
   type Result,
@@ -55,7 +56,7 @@ async function simulateFile(
 ): Promise<ExitCode> {
   const project = await loadProject(projectFile);
   const script = await loadJsonDocument(options.script, scriptSchema);
-  const inspector = options.inspect ? connectInspector(io, options.inspect) : undefined;
+  const inspector = options.inspect ? await connectInspector(io, options.inspect) : undefined;
   const result = runScript(project, script, options.script, inspector?.inspect);
   await inspector?.close();
   io.out(options.json ? jsonText(result) : formatResultHuman(result, { color: io.color }));
@@ -119,9 +120,17 @@ export async function loadJsonDocument<T extends z.ZodType>(
   file: string,
   schema: T,
 ): Promise<z.output<T>> {
-  const text = await readTextFile(file);
-  const parsed = parseJsonText(text);
+  const parsed = parseJsonText(await readTextFile(file));
   if (!parsed.ok) throw new CliError(formatParseError(file, parsed.error), ExitCode.unreadable);
+  return shapeJsonDocument(file, parsed, schema);
+}
+
+/** Checks parsed JSON against `schema`; the wrong shape: exit 1, one line per problem. */
+export function shapeJsonDocument<T extends z.ZodType>(
+  file: string,
+  parsed: Extract<JsonTextResult, { ok: true }>,
+  schema: T,
+): z.output<T> {
   const shaped = schema.safeParse(parsed.value);
   if (shaped.success) return shaped.data;
   const problems = documentProblems(schema, parsed.value, shaped.error.issues).map((problem) => ({

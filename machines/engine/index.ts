@@ -11,6 +11,7 @@ export { audienceFailures, conditionHolds } from "./audience.ts";
 export { describeScriptStep, ScriptStepError } from "./errors.ts";
 export {
   countExpectations,
+  deepEqual,
   formatMismatches,
   type Mismatch,
   matchExpectation,
