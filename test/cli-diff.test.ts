@@ -21,8 +21,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: project documents edited freely in tests
-async function write(name: string, from: string, edit: (doc: any) => void, indent = 2) {
+async function write(
+  name: string,
+  from: string,
+  // biome-ignore lint/suspicious/noExplicitAny: project documents edited freely in tests
+  edit: (doc: any) => void,
+  indent: number | string = 2,
+) {
   const doc = JSON.parse(await readFile(from, "utf8"));
   edit(doc);
   const file = join(dir, name);
@@ -45,7 +50,7 @@ describe("flowscope diff: exit codes", () => {
         doc.experiences[0].steps[3].name = "Thanks";
         doc.experiences[0].steps[3].ctas[1].label = "Review us";
       },
-      "\t" as never,
+      "\t",
     );
     const { code, out } = await run(["diff", nps, relabelled]);
     expect(code).toBe(0);

@@ -7,16 +7,11 @@
 // way defineCommand does.
 import { readdir } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import {
-  type DiffInput,
-  diffProjects,
-  type ProjectDiff,
-  type RecordingInput,
-} from "../../machines/explore/index.ts";
+import { type DiffInput, diffProjects, type RecordingInput } from "../../machines/explore/index.ts";
 import { parseJsonText, recording as recordingSchema } from "../../machines/format/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { formatDiagnosticLine, formatParseError } from "../format/diagnostics.ts";
-import { formatDiffHuman } from "../format/diff.ts";
+import { type DiffJson, formatDiffHuman } from "../format/diff.ts";
 import { readTextFile } from "../io.ts";
 import type { CommandContext, CommandModule } from "./command.ts";
 import { jsonText } from "./explore-shared.ts";
@@ -46,13 +41,6 @@ export const diffCommand: CommandModule = {
       });
   },
 };
-
-/** The JSON report: the files compared, then machines/explore/diff.ts's ProjectDiff. */
-export interface DiffJson extends ProjectDiff {
-  files: { old: string; new: string; recordings?: string };
-  /** Files in the recordings folder that are not recordings (wrong shape), and why. */
-  recordingsSkipped?: { file: string; reason: string }[];
-}
 
 export async function diffFiles(
   oldFile: string,

@@ -88,7 +88,10 @@ export function causeWords(edge: FlowEdge, graph: FlowGraph, wasLabel?: string):
     case "fallback":
       return via.label === "any other"
         ? { text: `any other answer${was}${on}`, plural: false }
-        : { text: `other answers (${via.label})${was}${on}`, plural: true };
+        : {
+            text: `other answers (${via.label}${wasLabel !== undefined ? `, was ${wasLabel}` : ""})${on}`,
+            plural: true,
+          };
     case "cross":
       return { text: `closing ${stepWords(graph, edge.from)} (×)`, plural: false };
     case "trigger": {

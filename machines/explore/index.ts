@@ -28,6 +28,13 @@ export {
   type RouteSide,
   type StepChange,
 } from "./diff.ts";
+export {
+  cosmeticCount,
+  type DiffGroup,
+  type DiffLine,
+  type DiffTone,
+  diffGroups,
+} from "./diff-groups.ts";
 export { coverageRecordings, coverageVitestFile, type ExportedRecording } from "./export.ts";
 export {
   explorePaths,
