@@ -58,11 +58,22 @@ function sharedLines(key: string | undefined, s: Shared): DiffLine[] {
   const lines: DiffLine[] = [];
   for (const e of s.added.get(key) ?? []) lines.push(line("added", `launch graph: ${e.text}`));
   for (const e of s.removed.get(key) ?? []) lines.push(line("removed", `launch graph: ${e.text}`));
+  // A new warning is no good news and a fixed one no loss: diagnostics are "changed" in tone.
   for (const change of s.introduced.get(key) ?? []) {
-    lines.push({ ...line("added", change.text), diagnostic: { change, version: "new" } });
+    lines.push({
+      mark: "+",
+      tone: "changed",
+      text: change.text,
+      diagnostic: { change, version: "new" },
+    });
   }
   for (const change of s.fixed.get(key) ?? []) {
-    lines.push({ ...line("removed", change.text), diagnostic: { change, version: "old" } });
+    lines.push({
+      mark: "-",
+      tone: "changed",
+      text: change.text,
+      diagnostic: { change, version: "old" },
+    });
   }
   return lines;
 }
@@ -115,10 +126,11 @@ export function diffGroups(report: ProjectDiff): DiffGroup[] {
     }
   }
   const project: DiffLine[] = [];
-  for (const c of report.launchGraph.cyclesAdded)
-    project.push(line("added", `launch cycle: ${c.text}`));
+  for (const c of report.launchGraph.cyclesAdded) {
+    project.push({ mark: "+", tone: "changed", text: `launch cycle: ${c.text}` });
+  }
   for (const c of report.launchGraph.cyclesRemoved) {
-    project.push(line("removed", `launch cycle: ${c.text}`));
+    project.push({ mark: "-", tone: "changed", text: `launch cycle: ${c.text}` });
   }
   project.push(...sharedLines(undefined, s));
   for (const change of report.project.changes) project.push(dataLine(change));
