@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   type DiffInput,
+  diffGroups,
   diffProjects,
   mergedFlow,
   type ProjectDiff,
@@ -198,6 +199,17 @@ describe("diff: behaviour that differs", () => {
         "removed: route removed: “Leave a review” on “Thank you” no longer completes the survey",
       ]),
     );
+    const added = report.experiences[0].routes.find((r) => r.kind === "added");
+    expect(added).toMatchObject({
+      edge: "thank-you/cta/more",
+      step: "thank-you",
+      via: "cta",
+      after: { to: "extra", label: "Tell us more" },
+    });
+    expect(added?.before).toBeUndefined();
+    const removed = report.experiences[0].routes.find((r) => r.kind === "removed");
+    expect(removed).toMatchObject({ edge: "thank-you/cta/review", before: { to: "completed" } });
+    expect(removed?.after).toBeUndefined();
     expect(report.experiences[0].stepsAdded).toEqual([
       {
         step: "extra",
@@ -251,6 +263,45 @@ describe("diff: behaviour that differs", () => {
       "tour “Saved views tour” (saved-views-tour) removed",
     ]);
     expect(report.launchGraph.edgesRemoved).toHaveLength(1);
+  });
+});
+
+describe("diff: a big flow cut in two", () => {
+  const tour = (cutAt?: number) => ({
+    version: 1,
+    experiences: [
+      {
+        id: "big",
+        type: "tour",
+        status: "live",
+        steps: Array.from({ length: 20 }, (_, i) => ({
+          id: `s${i}`,
+          kind: "modal",
+          ctas: [
+            {
+              id: "next",
+              label: "Next",
+              actions: [{ type: "goToStep", step: i === cutAt ? "complete" : "next" }],
+            },
+            { id: "back", label: "Back", actions: [{ type: "goToStep", step: "previous" }] },
+          ],
+        })),
+      },
+    ],
+  });
+
+  it("lists every step in JSON, one line per direction in words; a Back with nowhere to go stays", () => {
+    const report = diff(tour(), tour(9));
+    const [big] = report.experiences;
+    expect(big.reachability).toHaveLength(10);
+    expect(big.routes.map((r) => r.text)).toEqual([
+      "“Next” on “s9” now completes the tour instead of going to “s10”",
+      "“Back” on “s10” now stays on the step instead of going back",
+    ]);
+    const lines = diffGroups(report)[0].lines.map((l) => l.text);
+    expect(lines).toContain(
+      "10 steps are no longer reachable from the first step: “s10”, “s11”, “s12”, “s13”, “s14”, “s15”, “s16”, “s17” and 2 more",
+    );
   });
 });
 

@@ -78,6 +78,30 @@ function sharedLines(key: string | undefined, s: Shared): DiffLine[] {
   return lines;
 }
 
+/** Past this many steps, one line names the first few (a big flow cut in two). */
+const stepListLimit = 8;
+
+function reachabilityLines(e: ExperienceDiff): DiffLine[] {
+  const lines: DiffLine[] = [];
+  for (const reachable of [false, true]) {
+    const steps = e.reachability.filter((step) => step.reachable === reachable);
+    if (steps.length <= stepListLimit) {
+      for (const step of steps) lines.push(line("changed", step.text));
+      continue;
+    }
+    const names = steps.slice(0, stepListLimit).map((step) => `“${step.name}”`);
+    const more = steps.length - stepListLimit;
+    const what = reachable ? "are now reachable" : "are no longer reachable";
+    lines.push(
+      line(
+        "changed",
+        `${steps.length} steps ${what} from the first step: ${names.join(", ")} and ${more} more`,
+      ),
+    );
+  }
+  return lines;
+}
+
 function experienceLines(e: ExperienceDiff, s: Shared): DiffLine[] {
   const lines: DiffLine[] = [];
   if (e.error) lines.push(line("note", e.error));
@@ -90,7 +114,7 @@ function experienceLines(e: ExperienceDiff, s: Shared): DiffLine[] {
     );
   }
   if (e.paths.changed) lines.push(line("changed", e.paths.text));
-  for (const step of e.reachability) lines.push(line("changed", step.text));
+  lines.push(...reachabilityLines(e));
   lines.push(...sharedLines(e.id, s));
   for (const change of e.changes) lines.push(dataLine(change));
   for (const change of e.cosmetic) lines.push(dataLine(change));

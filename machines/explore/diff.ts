@@ -224,22 +224,20 @@ export function routeChanges(v: Versions): RouteChange[] {
   const changes: RouteChange[] = [];
   for (const edge of newGraph.edges) {
     const was = old.get(edge.id);
+    const rerouted = was !== undefined && destinationKey(was) !== destinationKey(edge);
+    const relabelled =
+      was !== undefined && edge.via.kind !== "cta" && was.via.label !== edge.via.label;
+    const refired = was !== undefined && canonicalJson(was.actions) !== canonicalJson(edge.actions);
+    if (was !== undefined && !rerouted && !relabelled && !refired) continue;
     const base = { edge: edge.id, step: stepIdOf(newGraph, edge.from), via: edge.via.kind };
     const now = sideOf(edge, newGraph);
     const dest = destinationWords(edge, newGraph, after, type);
     if (!was) {
       const cause = causeWords(edge, newGraph);
-      changes.push({
-        kind: "added",
-        ...base,
-        text: `new route: ${cause.text} ${verbOf(cause, dest)}`,
-      });
+      const text = `new route: ${cause.text} ${verbOf(cause, dest)}`;
+      changes.push({ kind: "added", ...base, after: now, text });
       continue;
     }
-    const rerouted = destinationKey(was) !== destinationKey(edge);
-    const relabelled = edge.via.kind !== "cta" && was.via.label !== edge.via.label;
-    const refired = canonicalJson(was.actions) !== canonicalJson(edge.actions);
-    if (!rerouted && !relabelled && !refired) continue;
     const cause = causeWords(edge, newGraph, relabelled ? was.via.label : undefined);
     const fires = `fires ${actionListWords(edge.actions)} (was ${actionListWords(was.actions)})`;
     let text: string;
