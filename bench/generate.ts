@@ -77,6 +77,63 @@ export function countSteps(project: ProjectInput): number {
   return (project.experiences ?? []).reduce((sum, e) => sum + (e.steps?.length ?? 0), 0);
 }
 
+/**
+ * A tour of `steps` steps whose every step has an `unknownStep` error: a "skip" CTA to the
+ * id of the next step misspelt (an extra "x"), beside a good "next". Issue 10: each message
+ * once listed every step id, so the output grew with the square of the project.
+ */
+export function unknownStepProject(steps: number): ProjectInput {
+  const id = (i: number) => `step-${i + 1}`;
+  return {
+    version: 1,
+    experiences: [
+      {
+        id: "typos",
+        type: "tour",
+        status: "live",
+        showOn: { trigger: "manual" },
+        steps: Array.from({ length: steps }, (_, i) => ({
+          id: id(i),
+          kind: "modal",
+          ctas: [
+            { id: "next", label: "Next", actions: [goTo("next")] },
+            { id: "skip", label: "Skip", actions: [goTo(`${id(i + 1)}x`)] },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * `experiences` manual tours of one step, each with a CTA per experience that launches it:
+ * experiences² launch edges, every pair of experiences on a cycle (issue 10: 300 experiences,
+ * 90,000 edges, took `graph` a minute).
+ */
+export function denseLaunchProject(experiences: number): ProjectInput {
+  const id = (i: number) => `tour-${i + 1}`;
+  return {
+    version: 1,
+    experiences: Array.from({ length: experiences }, (_, i) => ({
+      id: id(i),
+      type: "tour",
+      status: "live",
+      showOn: { trigger: "manual" },
+      steps: [
+        {
+          id: "s",
+          kind: "modal",
+          ctas: Array.from({ length: experiences }, (_, j) => ({
+            id: `to-${j + 1}`,
+            label: `Open ${id(j)}`,
+            actions: [{ type: "launchExperience", experience: id(j) }],
+          })),
+        },
+      ],
+    })),
+  };
+}
+
 // ------------------------------------------------------------------------------- tours
 
 function tourId(t: number): string {
@@ -337,3 +394,87 @@ export const sevenRacingActions: readonly ActionInput[] = [
   { type: "navigateTo", url: "/settings", openIn: "sameTab" },
   { type: "snooze", hours: 1, maxTimes: 2 },
 ];
+
+// ------------------------------------------------------------ issue 10's scaling inputs
+
+/** One tour `t` whose experience holds `steps` plain steps. */
+function oneTour(steps: StepInput[]): ProjectInput {
+  return { version: 1, experiences: [{ id: "t", type: "tour", status: "live", steps }] };
+}
+
+/**
+ * Issue 10's linear tour: `steps` steps s0…, each with a "Next" (the last one completes) and
+ * its closing cross; with `back`, a "Back" (goToStep previous) on every step but the first.
+ * Every transition needs its own coverage path, so the paths hold ~steps²/2 script steps.
+ */
+export function linearTourInput(steps: number, options: { back?: boolean } = {}): ProjectInput {
+  return oneTour(
+    Array.from({ length: steps }, (_, i) => {
+      const ctas: CtaInput[] = [];
+      if (options.back && i > 0) {
+        ctas.push({ id: "back", label: "Back", actions: [goTo("previous")] });
+      }
+      ctas.push({
+        id: "next",
+        label: "Next",
+        actions: [goTo(i === steps - 1 ? "complete" : "next")],
+      });
+      return { id: `s${i}`, kind: "modal", ctas };
+    }),
+  );
+}
+
+/** Issue 10's wide step: `ctas` CTAs on s0, even ones go to s1 (which completes), odd ones
+ *  complete. */
+export function wideStepInput(ctas: number): ProjectInput {
+  return oneTour([
+    {
+      id: "s0",
+      kind: "modal",
+      ctas: Array.from({ length: ctas }, (_, j) => ({
+        id: `c${j}`,
+        label: `Option ${j}`,
+        actions: [goTo(j % 2 === 0 ? "s1" : "complete")],
+      })),
+    },
+    { id: "s1", kind: "modal", ctas: [{ id: "done", label: "Done", actions: [goTo("complete")] }] },
+  ]);
+}
+
+/** Issue 10's fully connected tour: every step has a CTA to every other step, and one that
+ *  completes (about 5 × 10^31 simple paths at 30 steps: no exact count). */
+export function fullyConnectedTourInput(steps: number): ProjectInput {
+  return oneTour(
+    Array.from({ length: steps }, (_, i) => ({
+      id: `s${i}`,
+      kind: "modal" as const,
+      ctas: Array.from({ length: steps }, (_, j) => ({
+        id: `to${j}`,
+        label: j === i ? "Done" : `To ${j}`,
+        actions: [goTo(j === i ? "complete" : `s${j}`)],
+      })),
+    })),
+  );
+}
+
+/** Issue 10: a tour whose every step also launches an experience of its own (`steps` more
+ *  experiences): as many ends as steps. */
+export function launchingTourInput(steps: number): ProjectInput {
+  const tour = linearTourInput(steps).experiences?.[0] as ExperienceInput;
+  for (const [i, step] of (tour.steps ?? []).entries()) {
+    step.ctas = [
+      ...(step.ctas ?? []),
+      { id: "go", label: "Go", actions: [{ type: "launchExperience", experience: `e${i}` }] },
+    ];
+  }
+  const launched = Array.from(
+    { length: steps },
+    (_, i): ExperienceInput => ({
+      id: `e${i}`,
+      type: "tour",
+      status: "live",
+      steps: [{ id: "x", kind: "modal" }],
+    }),
+  );
+  return { version: 1, experiences: [tour, ...launched] };
+}

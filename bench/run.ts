@@ -2,12 +2,19 @@
 // A suite prints PASS/MISS against its targets; --strict turns a MISS into exit code 1.
 import { engineSuite } from "./engine.bench.ts";
 import { exploreSuite } from "./explore.bench.ts";
+import { graphSuite } from "./graph.bench.ts";
 import type { BenchSuite } from "./harness.ts";
 import { uiSuite } from "./ui.bench.ts";
 import { validatorSuite } from "./validator.bench.ts";
 
 /** Every suite, in run order. Add a suite with one line. */
-export const suites: readonly BenchSuite[] = [validatorSuite, engineSuite, exploreSuite, uiSuite];
+export const suites: readonly BenchSuite[] = [
+  validatorSuite,
+  engineSuite,
+  exploreSuite,
+  graphSuite,
+  uiSuite,
+];
 
 async function main(args: readonly string[]): Promise<number> {
   const strict = args.includes("--strict");

@@ -93,7 +93,9 @@ test("a file that is not a recording is refused with its place", async ({ page }
   await page.getByLabel("Recording file").setInputFiles({
     name: "bad.json",
     mimeType: "application/json",
-    buffer: Buffer.from('{\n  "project": "x",\n  "script": { "steps": [ { "do": "fly" } ] }\n}\n'),
+    buffer: Buffer.from(
+      '{\n  "project": "x",\n  "script": { "steps": [ { "do": "fly" } ] },\n  "expect": {}\n}\n',
+    ),
   });
   await expect(page.getByRole("alert")).toContainText("bad.json:3:");
   await expect(page.getByRole("alert")).toContainText("/script/steps/0/do");

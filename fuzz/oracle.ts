@@ -1,10 +1,11 @@
 // What counts as a failure (issue 10): exit 70, a stack trace or "internal error" in the
 // output, a run over 10 s, memory over 1 GB, an exit code that contradicts SPEC §4 (0 or 1
-// for a file that is not valid JSON, 2 for valid JSON with a well-formed command line),
-// output that --json promises as JSON but is not, and a script or recording with an unknown
-// key (or a recording without `expect`) that passes.
+// for a file that is not valid JSON or nests deeper than jsonNestingLimit, 2 for valid JSON
+// with a well-formed command line), output that --json promises as JSON but is not, and a
+// script or recording with an unknown key (or a recording without `expect`) that passes.
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
+import { jsonNestingLimit } from "../machines/format/index.ts";
 import { validateDocument } from "../machines/validate/index.ts";
 import type { FuzzCase, Read } from "./cases.ts";
 import type { Role } from "./mutations.ts";
@@ -69,7 +70,12 @@ export function jsonStatusOfBytes(bytes: Uint8Array): FileStatus {
     return { kind: "notJson", why: "invalid UTF-8" };
   }
   try {
-    return { kind: "json", value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    // README "Semantics": deeper than jsonNestingLimit is refused as unparseable (exit 2).
+    if (nestsDeeperThan(value, jsonNestingLimit)) {
+      return { kind: "notJson", why: `nested deeper than ${jsonNestingLimit} levels` };
+    }
+    return { kind: "json", value };
   } catch {
     const why = text.startsWith("\ufeff")
       ? "a second byte-order mark"
@@ -78,6 +84,18 @@ export function jsonStatusOfBytes(bytes: Uint8Array): FileStatus {
         : "a syntax error";
     return { kind: "notJson", why };
   }
+}
+
+/** Whether `value` has more than `limit` levels of objects and arrays (a loop, no recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop() as [unknown, number];
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function fileStatus(path: string): FileStatus {

@@ -40,16 +40,12 @@ export const sliceGroups: readonly SliceGroup[] = [
     name: "small mutations of the examples and generated inputs, every command",
     cases: 360,
     generate: { categories: passing, limits: smallLimits, exportToProc: "never" },
-    // Item 6 is not fixed yet: see the strict group below.
-    judge: { strict: false },
   },
   {
     name: "invalid UTF-8 and byte-order marks exit 2",
     cases: 60,
     generate: { categories: ["invalidUtf8", "bom"], limits: smallLimits },
     judge: { strict: false },
-    knownDefect:
-      "issue 10 item 10: invalid UTF-8 is replaced and a second BOM is accepted (exit 0 or 1, not 2)",
   },
   {
     name: "scripts and recordings are strict",
@@ -59,8 +55,6 @@ export const sliceGroups: readonly SliceGroup[] = [
       commands: ["simulate", "why", "replay"],
       limits: smallLimits,
     },
-    knownDefect:
-      'issue 10 item 6: an unknown key in a script or recording, or a recording without "expect", passes (exit 0)',
   },
   {
     name: "deep nesting wherever any JSON value goes",
@@ -71,8 +65,6 @@ export const sliceGroups: readonly SliceGroup[] = [
       limits: { ...smallLimits, depth: 10_000 },
     },
     judge: { strict: false },
-    knownDefect:
-      'issue 10 item 1: 4,500+ levels in an audience value, an attribute, setAttributes or "expect" exit 70 (stack overflow)',
   },
   {
     name: "paths --export into a folder that cannot be made exits 2",
@@ -85,14 +77,11 @@ export const sliceGroups: readonly SliceGroup[] = [
       validSeedsOnly: true,
     },
     judge: { strict: false },
-    knownDefect: "issue 10 item 11: mkdir under /proc hangs (a timeout after 10 s)",
   },
   {
     name: "large projects and scripts stay within 10 s and 1 GB",
     cases: 12,
     generate: { categories: ["scale"], scaleLimit: 20_000 },
     judge: { strict: false },
-    knownDefect:
-      "issue 10 items 2, 3, 5, 8, 9: validate, paths, graph and simulate grow faster than linearly (timeouts)",
   },
 ];

@@ -94,6 +94,13 @@ export const recordingProjectLookup = ["recordingFolder", "currentDirectory"] as
 // Decisions the validator takes where SPEC §2 is silent; the module named in each line
 // applies it (machines/validate/…).
 
+/**
+ * JSON documents (projects, scripts, recordings) nest objects and arrays at most
+ * jsonNestingLimit (256) levels deep; a deeper one is refused as unparseable, with its
+ * pointer. Decided in format/json-text.ts, the layer that parses (below this one).
+ */
+export { jsonNestingLimit } from "./format/json-text.ts";
+
 /** Structural problems (and unknown fields) shown at most, then one "… N more" (index.ts). */
 export const diagnosticCap = 200;
 
@@ -138,14 +145,44 @@ export const multiChoiceClassOptionCap = 12;
 export const defaultRevisits = 1;
 
 /**
- * Path counting work budget (memoised states × key length). Past it, the count is redone
- * with one visit per step (simple paths; `reduced: true`, said in the output); past it
- * again, a clear error. A 1,000-step tour with a "Back" on every step is such a flow.
+ * Path counting work budget (memo keys built × their length, plus the exits summed). Past
+ * it, the count is redone with one visit per step (simple paths; `reduced: true`, said in the
+ * output). A 1,000-step tour with a "Back" on every step is such a flow. Past it again (a
+ * 30-step tour where every step leads to every other has about 5 × 10^31 simple paths),
+ * counting stops and each count is a lower bound for the asked bound (`exact: false`, "at
+ * least" in the output): the paths counted so far, each a real and distinct path. Shortest
+ * and coverage paths are unaffected.
  */
 export const countWorkBudget = 4_000_000;
 
+/** A revisit bound above this counts as this (visit counts are 16-bit keys). */
+export const maxRevisits = 50_000;
+
 /** `paths` lists at most this many simple paths unless told otherwise. */
 export const defaultSimplePathLimit = 1_000;
+
+/**
+ * Simple paths listed hold at most this many transitions in all (a 10,000-step tour's simple
+ * paths are 10,000 long each), and the search looks at most at `simplePathWorkBudget` edges
+ * (a dense flow has more simple paths than can be listed): past either, `truncated: true`.
+ */
+export const simplePathEdgeBudget = 100_000;
+export const simplePathWorkBudget = 1_000_000;
+
+/**
+ * Shortest and coverage paths share prefixes (a tree of script steps, machines/explore/
+ * walker.ts). A report writes each path whole while the part's paths hold at most this many
+ * script steps in all; past it (a 1,000-step tour's coverage holds ~500,000), each path is
+ * written as the path it extends (`from`) and its own steps only, so the report stays linear.
+ */
+export const wholePathsLimit = 100_000;
+
+/**
+ * Coverage walks look for the nearest step with an uncovered transition over at most this
+ * many edges; past it, the walk ends and the next one starts at that step's shortest script
+ * (no walk searches the whole flow once per path).
+ */
+export const coverageRouteBudget = 1_024;
 
 /** Races: lists with more actions than this are not permuted (8! = 40,320 orders). */
 export const maxRaceActions = 8;
@@ -165,9 +202,17 @@ export const maxRaceActions = 8;
  * - Answer classes: nps/scale split exactly at the conditions' bounds (any range size);
  *   multiChoice: subsets of the options the conditions name; text: probed with "", a neutral
  *   word and combinations of the `contains` texts. A class no candidate reaches is left out.
- * - Paths: a path enters each step at most `defaultRevisits` times; `stays` edges are not
- *   transitions of a path (coverage takes them). Counting past `countWorkBudget` falls back
- *   to simple paths (revisits 1) and says so (`reduced`). Checklists have no paths.
+ * - Paths: a path enters each step at most `defaultRevisits` times (`maxRevisits` at most);
+ *   `stays` edges are not transitions of a path (coverage takes them). Counting past
+ *   `countWorkBudget` falls back to simple paths (revisits 1) and says so (`reduced`); past it
+ *   again, counting stops and the counts are lower bounds for the asked bound (`exact:
+ *   false`), exit 0, with shortest and coverage paths as usual. Checklists have no paths.
+ * - Paths share prefixes (one tree of script steps, explore/walker.ts): a report writes a
+ *   part's paths whole up to `wholePathsLimit` script steps in all, else each as the path it
+ *   extends (`from`) and its own steps, parts named in `shared` (explore/path-forms.ts). The
+ *   CLI's human output lists 50 coverage paths (a long one: first 8 and last 3 steps) and 50
+ *   ids per list. Simple paths stop at the limit, `simplePathEdgeBudget` transitions or
+ *   `simplePathWorkBudget` edges looked at (`truncated`).
  * - Scripts of explorer paths: a persona whose attributes meet the audience (else attributes
  *   built from it), a start page no URL trigger matches (with a `*` trigger somewhere: one
  *   the first step's triggers do not match), `launch` first; click/answer/close
@@ -175,6 +220,9 @@ export const maxRaceActions = 8;
  *   `*` removed (or, when that also matches another URL trigger, replaced by a token); a URL
  *   trigger the page already matches fires by itself, and the path follows the engine.
  * - Coverage is greedy; transitions whose step the first step cannot reach are `untakable`.
+ *   A walk's route search looks at `coverageRouteBudget` edges at most; a walk that would
+ *   route from the launch to the first step (breadth-first) with an uncovered transition
+ *   starts at that step's shortest script instead (the same route, not walked again).
  *   A walk that covers nothing new (a URL trigger left its goal step the moment it showed) is
  *   retried on a route around URL triggers; if that fails too, the goal step's uncovered
  *   transitions are `missed` and the walks go on for the rest (explore/coverage.ts).

@@ -5,8 +5,10 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  boundWords,
   clickLabels,
   compactCount,
+  coveragePreview,
   endWords,
   groupDigits,
   pathWords,
@@ -14,6 +16,7 @@ import {
   userSteps,
 } from "../app/explore/path-words.ts";
 import { differsWords, effectWords, listPlace, outcomeParts } from "../app/explore/race-words.ts";
+import { linearTourInput } from "../bench/generate.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { exploreRaces } from "../machines/explore/races.ts";
 import { type Project, project as projectSchema } from "../machines/format/schema.ts";
@@ -49,6 +52,43 @@ describe("compactCount", () => {
     expect(compactCount(12_345_678)).toBe("1.2 × 10⁷");
     expect(compactCount((2n ** 100n).toString())).toBe("1.2 × 10³⁰");
     expect(compactCount(`9${"0".repeat(129)}`)).toBe("9.0 × 10¹²⁹");
+  });
+});
+
+describe("coverage rows of a long path (issue 10)", () => {
+  it("preview the first steps and give the length, in both forms, without the whole path", () => {
+    const tour = projectSchema.parse(linearTourInput(600));
+    const experience = tour.experiences[0];
+    const report = explorePaths(tour, "t", { parts: { shortest: false, simple: false } });
+    expect(report.shared).toEqual(["coverage"]);
+    const { path, length } = coveragePreview(report.coverage, 600);
+    expect(length).toBe(601);
+    expect(path.steps).toHaveLength(7);
+    expect(pathWords(path, experience, 6, length)).toBe(
+      `${Array(6).fill("click Next").join(" → ")} → … 594 more`,
+    );
+    // A preview reads like the whole path.
+    const nps = example("nps-survey");
+    const small = explorePaths(nps, "quarterly-nps");
+    small.coverage.forEach((whole, i) => {
+      const preview = coveragePreview(small.coverage, i);
+      expect(preview.length).toBe(whole.steps.length);
+      expect(pathWords(preview.path, nps.experiences[0], 6, preview.length)).toBe(
+        pathWords(whole, nps.experiences[0]),
+      );
+    });
+  });
+
+  it("say when the counts are lower bounds or for a lowered bound", () => {
+    const detail = { launchedTo: {}, revisits: 2, acyclic: false, reduced: false, exact: true };
+    expect(boundWords(detail)).toBe("Cycles: each step entered at most 2× per path.");
+    expect(boundWords({ ...detail, revisits: 1, reduced: true })).toBe(
+      "Cycles: each step entered at most 1× per path, as the asked bound needed more work than the counting budget.",
+    );
+    expect(boundWords({ ...detail, exact: false })).toMatch(
+      /^At least these many: counting stopped at its work budget\. Cycles/,
+    );
+    expect(boundWords({ ...detail, acyclic: true })).toBe("No cycles: every path counted.");
   });
 });
 

@@ -23,6 +23,8 @@ import {
   exploreReducer,
   initialExploreState,
 } from "../app/explore/explore-state.ts";
+import { linearTourInput } from "../bench/generate.ts";
+import { coverageLength } from "../machines/explore/path-forms.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { exploreRaces } from "../machines/explore/races.ts";
 import { type Project, project as projectSchema } from "../machines/format/schema.ts";
@@ -105,6 +107,23 @@ describe("explorer worker handler", () => {
     expect(noPathsReason(checklist, "getting-started")).toMatch(/checklist/);
     expect(noPathsReason(checklist, "create-project-tour")).toBeNull();
   });
+});
+
+describe("explorer worker on a big flow (issue 10)", () => {
+  it("answers a 10,000-step tour with counts and coverage in a message linear in the tour", () => {
+    const n = 10_000;
+    const tour = projectSchema.parse(linearTourInput(n));
+    const answers = collect({ ...request(tour, "t"), want: { paths: true, races: false } });
+    const paths = answers.find((a) => a.type === "paths");
+    if (paths?.type !== "paths" || !paths.outcome.ok) throw new Error("no paths report");
+    const report = paths.outcome.report;
+    expect(report.count.total).toBe(n + 1);
+    expect(report.coverage).toHaveLength(n + 1);
+    expect(report.shared).toEqual(["coverage"]);
+    expect(coverageLength(report.coverage, n)).toBe(n + 1);
+    // What postMessage copies: bounded by the tour, not by its paths' ~n²/2 script steps.
+    expect(JSON.stringify(answers).length).toBeLessThan(500 * n);
+  }, 120_000);
 });
 
 describe("throttled progress", () => {

@@ -290,12 +290,29 @@ describe("parseRecording", () => {
   });
 
   it("says where a JSON document is not a recording", () => {
-    const text = '{\n  "project": "x",\n  "script": { "steps": [ { "do": "fly" } ] }\n}';
+    const text =
+      '{\n  "project": "x",\n  "script": { "steps": [ { "do": "fly" } ] },\n  "expect": {}\n}';
     const failure = parseRecording(text);
     expect(failure.ok).toBe(false);
     if (failure.ok) return;
     expect(failure.pointer).toBe("/script/steps/0/do");
     expect(failure.line).toBe(3);
     expect(failure.message).toMatch(/\/script\/steps\/0\/do/);
+  });
+
+  it("refuses a misspelt key at the key, and a recording without expect", () => {
+    const misspelt = parseRecording(
+      '{\n  "project": "x",\n  "script": { "stpes": [] },\n  "expect": {}\n}',
+    );
+    expect(misspelt).toMatchObject({
+      ok: false,
+      pointer: "/script/stpes",
+      line: 3,
+      message: 'not a recording: /script/stpes: unknown field "stpes"; did you mean "steps"?',
+    });
+    const unchecked = parseRecording('{ "project": "x", "script": {} }');
+    expect(unchecked).toMatchObject({ ok: false, pointer: "/expect" });
+    if (!unchecked.ok) expect(unchecked.message).toContain('"expect": {}');
+    expect(parseRecording('{ "project": "x", "script": {}, "expect": {} }').ok).toBe(true);
   });
 });

@@ -5,6 +5,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fullyConnectedTourInput, linearTourInput } from "../bench/generate.ts";
+import { coverageLength, expandCoverage } from "../machines/explore/path-forms.ts";
 import { runInProcess } from "./cli-run.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -147,6 +149,63 @@ describe("flowscope paths", () => {
     expect(result.stdout).toContain("9 passed");
     expect(result.code).toBe(0);
   }, 60_000);
+});
+
+// Issue 10's inputs through the command line: exit 0 and bounded output (no timing here).
+describe("flowscope paths on big and dense flows", () => {
+  const onboarding = join(examples, "onboarding-tour.json");
+
+  it("--revisits 400 on the onboarding example exits 0 with counts for a stated bound", async () => {
+    const args = ["paths", onboarding, "--experience", "workspace-onboarding", "--revisits", "400"];
+    const json = await run([...args, "--json"]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    expect(report.countDetail).toMatchObject({ revisits: 1, reduced: true, exact: true });
+    const human = await run(args);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain(
+      "each step entered at most 1×, as the asked bound needed more work than the counting budget",
+    );
+  });
+
+  it("a fully connected 30-step tour exits 0 with lower bounds, shortest and coverage", async () => {
+    const file = join(dir, "full-30.json");
+    await writeFile(file, JSON.stringify(fullyConnectedTourInput(30)));
+    const json = await run(["paths", file, "--experience", "t", "--json"]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    expect(report.countDetail.exact).toBe(false);
+    expect(BigInt(report.count.total)).toBeGreaterThan(0n);
+    expect(report.coverage.length).toBeGreaterThan(0);
+    expect(Object.keys(report.shortest)).toContain("completed");
+    const human = await run(["paths", file, "--experience", "t"]);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/at least \d+ paths/);
+    expect(human.out).toContain("counting stopped at its work budget");
+    expect(human.out).not.toContain("lower the revisit bound");
+  }, 120_000);
+
+  it("a 10,000-step tour: human output is capped, JSON is linear and expands whole", async () => {
+    const n = 10_000;
+    const file = join(dir, "linear-10000.json");
+    await writeFile(file, JSON.stringify(linearTourInput(n)));
+    const human = await run(["paths", file, "--experience", "t"]);
+    expect(human.code).toBe(0);
+    expect(human.out.length).toBeLessThan(20_000);
+    expect(human.out).toContain(`coverage: ${n + 1} paths take ${2 * n} of ${2 * n} transitions`);
+    expect(human.out).toContain(`… and ${n + 1 - 50} more paths (--json gives every one)`);
+    expect(human.out).toContain(`… ${n - 11} more steps …`);
+    const json = await run(["paths", file, "--experience", "t", "--json"]);
+    expect(json.code).toBe(0);
+    // Whole, the coverage paths alone would hold ~5 × 10^7 script steps.
+    expect(json.out.length).toBeLessThan(30_000_000);
+    const report = JSON.parse(json.out);
+    expect(report.shared).toEqual(["shortest", "coverage"]);
+    expect(report.count.total).toBe(n + 1);
+    expect(coverageLength(report.coverage, n)).toBe(n + 1);
+    expect(expandCoverage(report.coverage, n).edges.at(-1)).toBe(`s${n - 1}/cross`);
+    expect(report.simple.truncated).toBe(true);
+  }, 120_000);
 });
 
 describe("flowscope races, why, graph", () => {

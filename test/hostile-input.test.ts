@@ -3,7 +3,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { generateProjectText } from "../bench/generate.ts";
+import { generateProjectText, unknownStepProject } from "../bench/generate.ts";
+import { jsonEqual } from "../machines/engine/audience.ts";
+import {
+  countExpectations,
+  deepEqual,
+  formatMismatches,
+  matchExpectation,
+} from "../machines/engine/expect.ts";
+import { jsonNestingLimit } from "../machines/semantics.ts";
 import { validateDocument, validateText } from "../machines/validate/index.ts";
 
 const depth = 10_000;
@@ -68,47 +76,94 @@ describe("size", () => {
   });
 });
 
-describe("depth", () => {
-  it("refuses a 10,000-deep array or object as the root", () => {
-    expect(validateText(deepArray).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
-      ["rootNotObject", 1, 1],
-    ]);
-    expect(validateText(deepObject).diagnostics.map((d) => d.code)).toContain("missingField");
+describe("many errors", () => {
+  it("20,000 unknown step ids: messages name at most three steps, output stays linear", {
+    timeout: 60_000,
+  }, () => {
+    const text = JSON.stringify(unknownStepProject(20_000));
+    const { value, ms } = timed(() => validateText(text));
+    const unknown = value.diagnostics.filter((d) => d.code === "unknownStep");
+    expect(unknown).toHaveLength(20_000);
+    expect(unknown[0].message).toBe(
+      'Step "step-2x" does not exist in this experience; use next, previous, complete or a step id (did you mean "step-2", "step-20" or "step-21"?).',
+    );
+    const longest = Math.max(...value.diagnostics.map((d) => d.message.length));
+    expect(longest).toBeLessThan(200);
+    expect(ms).toBeLessThan(fewSeconds);
   });
 
-  it("reports 10,000-deep values where the schema expects an object", () => {
+  it("no message ends with an empty list", () => {
+    const project = {
+      version: 1,
+      experiences: [
+        {
+          id: "survey",
+          type: "survey",
+          status: "live",
+          showOn: { trigger: "manual" },
+          steps: [
+            {
+              id: "pick",
+              kind: "choice",
+              question: { options: [] },
+              conditions: [
+                { id: "c", if: { anyOf: ["x"] }, actions: [{ type: "goToStep", step: "nowhere" }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const { diagnostics } = validateDocument(project);
+    expect(diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["unknownOption", "unknownStep"]),
+    );
+    for (const d of diagnostics) expect(d.message).not.toMatch(/(one of|:)\s*[.)]/);
+    expect(diagnostics.find((d) => d.code === "unknownOption")?.message).toBe(
+      '"x" is not an option of this step (there are no options).',
+    );
+  });
+});
+
+describe("depth", () => {
+  const limit = jsonNestingLimit;
+
+  it("refuses a 10,000-deep array or object as the root, at the level past the limit", () => {
+    const arrays = validateText(deepArray).parseError;
+    expect(arrays).toMatchObject({ line: 1, column: limit + 1, pointer: "/0".repeat(limit) });
+    const objects = validateText(deepObject).parseError;
+    expect(objects).toMatchObject({ line: 1, column: 5 * limit + 1, pointer: "/a".repeat(limit) });
+    expect(objects?.message).toMatch(/nested too deeply: at most 256 levels/);
+  });
+
+  it("refuses a 10,000-deep value wherever it is, naming its pointer", () => {
     const places = [
       ['"settings": ', "/settings"],
       ['"experiences": [', "/experiences/0"],
-      [
-        '"resourceCenter": {"blocks": [{"id": "b", "label": "x", "actions": [',
-        "/resourceCenter/blocks/0/actions/0",
-      ],
+      ['"personas": [{"id": "p", "attributes": {"deep": ', "/personas/0/attributes/deep"],
+      ['"extra": ', "/extra"],
     ] as const;
     for (const [before, pointer] of places) {
-      const closers = before.endsWith("[")
-        ? before.includes("{") && before.includes("blocks")
-          ? "]}]}"
-          : "]"
-        : "";
-      const text = project(`${before}${deepArray}${closers}`);
-      const { diagnostics } = validateText(text);
-      const found = diagnostics.find((d) => d.pointer === pointer);
-      expect(found, `${pointer}: ${JSON.stringify(diagnostics)}`).toMatchObject({
-        severity: "error",
-      });
-      expect(found?.line).toBe(1);
-      expect(text.slice((found?.column ?? 0) - 1).startsWith("[[[")).toBe(true);
+      const tail = before.includes("personas") ? "}}]" : before.endsWith("[") ? "]" : "";
+      const text = project(`${before}${deepArray}${tail}`);
+      const { parseError, diagnostics } = validateText(text);
+      expect(diagnostics).toEqual([]);
+      // The pointer has one token per enclosing level: `limit` of them.
+      const tokens = pointer.split("/").length - 1;
+      expect(parseError?.pointer, pointer).toBe(`${pointer}${"/0".repeat(limit - tokens)}`);
+      expect(parseError?.line).toBe(1);
+      expect(text[(parseError?.column ?? 0) - 1]).toBe("[");
     }
   });
 
-  it("accepts 10,000-deep values where any JSON value goes, and warns where a key is unknown", () => {
-    const text = project(
-      `"personas": [{"id": "p", "attributes": {"deep": ${deepObject}}}], "extra": ${deepArray}`,
-    );
-    const { diagnostics, project: parsed } = validateText(text);
+  it("accepts values exactly at the limit where any JSON value goes", () => {
+    // Root object (1) + personas (2) + persona (3) + attributes (4): the value has limit − 4.
+    const atLimit = `${"[".repeat(limit - 4)}${"]".repeat(limit - 4)}`;
+    const text = project(`"personas": [{"id": "p", "attributes": {"deep": ${atLimit}}}]`);
+    const { diagnostics, project: parsed, parseError } = validateText(text);
+    expect(parseError).toBeUndefined();
     expect(parsed).toBeDefined();
-    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([["unknownField", "/extra"]]);
+    expect(diagnostics).toEqual([]);
   });
 
   it("reports an unclosed 10,000-deep document with its place", () => {
@@ -204,3 +259,39 @@ function retypeLeaves(value: unknown): unknown {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return value;
 }
+
+describe("values handed over without a parse (the app's editors and links)", () => {
+  /** `levels` nested arrays around `leaf`, built by a loop. */
+  function nestedValue(levels: number, leaf: unknown = 1): unknown {
+    let value = leaf;
+    for (let i = 0; i < levels; i++) value = [value];
+    return value;
+  }
+
+  it("audience equality compares 10,000-deep values without recursion", () => {
+    expect(jsonEqual(nestedValue(depth), nestedValue(depth))).toBe(true);
+    expect(jsonEqual(nestedValue(depth), nestedValue(depth, 2))).toBe(false);
+    expect(jsonEqual({ a: nestedValue(depth), b: 1 }, { b: 1, a: nestedValue(depth) })).toBe(true);
+    // An inherited key is not an own one: {} does not equal {"__proto__": {}}.
+    expect(jsonEqual(JSON.parse('{"__proto__": {}}'), {})).toBe(false);
+  });
+
+  it("the recording matcher reports a 10,000-deep expectation as one mismatch", () => {
+    const deep = { page: nestedValue(depth) };
+    const mismatches = matchExpectation(deep, { page: { url: "/" } });
+    expect(mismatches).toHaveLength(1);
+    expect(mismatches[0].message).toMatch(/deeper than 256 levels/);
+    expect(formatMismatches(mismatches)).toContain("(a value nested too deeply to show)");
+    expect(countExpectations({ trace: [nestedValue(depth)] })).toBe(1);
+    expect(deepEqual(nestedValue(depth), nestedValue(depth))).toBe(true);
+    expect(deepEqual(nestedValue(depth), nestedValue(depth, 2))).toBe(false);
+  });
+
+  it("the matcher still checks an expectation at the limit", () => {
+    const atLimit = { page: nestedValue(jsonNestingLimit - 1) };
+    expect(matchExpectation(atLimit, { page: nestedValue(jsonNestingLimit - 1) })).toEqual([]);
+    expect(matchExpectation(atLimit, { page: 1 })[0].message).toBe(
+      "expected an array, got a number",
+    );
+  });
+});

@@ -3,6 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJsonText, pointerTokens } from "../machines/format/json-text.ts";
+import { decodeUtf8Text, firstInvalidByte } from "../machines/format/utf8-text.ts";
+import { jsonNestingLimit } from "../machines/semantics.ts";
 import { childPointer } from "../machines/validate/diagnostic.ts";
 
 function located(text: string) {
@@ -147,13 +149,31 @@ describe("values", () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it("survive nesting 10,000 deep, and locate inside it", () => {
-    const depth = 10_000;
+  it("nest up to jsonNestingLimit levels, and locate inside them", () => {
+    const depth = jsonNestingLimit;
     expect(located("[".repeat(depth) + "]".repeat(depth)).ok).toBe(true);
     const objects = located(`${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`);
     expect(objects.locate("/a".repeat(100))).toEqual({ line: 1, column: 501 });
-    const unclosed = failure("[".repeat(depth));
+    const unclosed = failure("[".repeat(10_000));
     expect(unclosed.message).toMatch(/not closed/);
+  });
+
+  it("refuse one level more, at the bracket that opens it, with its pointer", () => {
+    const tooDeep = failure("[".repeat(10_000) + "]".repeat(10_000));
+    expect(tooDeep).toMatchObject({ line: 1, column: jsonNestingLimit + 1 });
+    expect(tooDeep.pointer).toBe("/0".repeat(jsonNestingLimit));
+    expect(tooDeep.message).toMatch(/nested too deeply: at most 256 levels .* opens level 257/);
+    // Keys are escaped as RFC 6901 says; brackets inside strings and earlier siblings count
+    // for nothing; indices follow the commas.
+    const levels = jsonNestingLimit - 3;
+    const inner = `${'{"a/b~":'.repeat(levels)}1${"}".repeat(levels)}`;
+    const text = `{"s": "[[[{{{", "x": [
+  0, {}, [], ${inner.replace("1", "[[1]]")}]}`;
+    const error = failure(text);
+    expect(error.pointer).toBe(`/x/3${"/a~1b~0".repeat(levels)}/0`);
+    expect(text.slice(error.offset, error.offset + 3)).toBe("[1]");
+    expect(error).toMatchObject({ line: 2, column: error.offset - text.indexOf("\n") });
+    expect(located(text.replace("[[1]]", "[1]")).ok).toBe(true);
   });
 });
 
@@ -209,5 +229,52 @@ describe("locate", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("UTF-8 bytes", () => {
+  const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+  function decodes(bytes: Uint8Array): boolean {
+    try {
+      fatal.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  it("finds the first bad byte exactly where the standard decoder fails", () => {
+    // Bytes drawn mostly from the ranges where UTF-8's rules bite.
+    const byte = fc.oneof(
+      fc.integer({ min: 0x00, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0xbf }),
+      fc.constantFrom(0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff),
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), (array) => {
+        const bytes = Uint8Array.from(array);
+        const bad = firstInvalidByte(bytes);
+        expect(bad === -1).toBe(decodes(bytes));
+        if (bad >= 0) {
+          expect(decodes(bytes.subarray(0, bad))).toBe(true);
+          const decoded = decodeUtf8Text(bytes);
+          expect(decoded.ok).toBe(false);
+          if (!decoded.ok) expect(decoded.error.byteOffset).toBe(bad);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps byte-order marks for the text layer, which accepts one only", () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x31]);
+    expect(decodeUtf8Text(bytes)).toEqual({ ok: true, text: "\uFEFF\uFEFF1" });
+    expect(located("\uFEFF1").value).toBe(1);
+    expect(failure("\uFEFF\uFEFF1")).toMatchObject({
+      line: 1,
+      column: 1,
+      message: "a byte-order mark (U+FEFF) is allowed only once, as the very first character",
+    });
   });
 });

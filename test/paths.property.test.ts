@@ -5,8 +5,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countPaths } from "../machines/explore/count.ts";
+import { coverage } from "../machines/explore/coverage.ts";
+import { indexGraph } from "../machines/explore/graph-index.ts";
+import { coverageForm, expandCoverage } from "../machines/explore/path-forms.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
-import { urlForPattern } from "../machines/explore/script-setup.ts";
+import { scriptSetup, urlForPattern } from "../machines/explore/script-setup.ts";
+import { urlOf as navigateUrl, PathTree } from "../machines/explore/walker.ts";
+import { project as projectSchema } from "../machines/format/schema.ts";
 import { type FlowEdge, type FlowGraph, flowGraph } from "../machines/graph/flow-graph.ts";
 import { matchesPage } from "../machines/model/glob.ts";
 import { projectArb } from "./arbitraries.ts";
@@ -108,6 +113,56 @@ describe("paths on generated projects", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("coverage paths written in the shared form expand to the same paths written whole", () => {
+    fc.assert(
+      fc.property(projectArb, (project) => {
+        for (const experience of project.experiences.filter((e) => e.steps.length > 0)) {
+          const g = indexGraph(flowGraph(project, experience.id));
+          const tree = new PathTree();
+          const cover = coverage(g, experience, scriptSetup(project, experience), { tree });
+          const whole = coverageForm(tree, cover.paths, Number.POSITIVE_INFINITY).paths;
+          const shared = coverageForm(tree, cover.paths, 0).paths;
+          whole.forEach((path, i) => {
+            expect(expandCoverage(shared, i)).toEqual(path);
+          });
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a URL trigger's URL is checked against the patterns that could match it only, same URL", () => {
+    const patternArb = fc.oneof(
+      fc.stringMatching(/^\/[ab/*]{0,5}$/),
+      fc.stringMatching(/^\*[ab/*]{0,4}$/),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(patternArb, { minLength: 1, maxLength: 12 }), (patterns) => {
+        const project = projectSchema.parse({
+          version: 1,
+          experiences: [
+            {
+              id: "t",
+              type: "tour",
+              status: "live",
+              steps: patterns.map((url, i) => ({
+                id: `s${i}`,
+                kind: "modal",
+                triggers: [{ id: "u", on: { url }, actions: [{ type: "dismiss" }] }],
+              })),
+            },
+          ],
+        });
+        const g = indexGraph(flowGraph(project, "t"));
+        for (const edge of g.graph.edges.filter((e) => e.via.kind === "trigger")) {
+          const pattern = (edge.via.on as { url: string }).url;
+          expect(navigateUrl(g, edge)).toBe(urlForPattern(pattern, patterns));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -4,10 +4,29 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { branchSurveyInput } from "../bench/generate.ts";
+import {
+  branchSurveyInput,
+  fullyConnectedTourInput,
+  launchingTourInput,
+  linearTourInput,
+  wideStepInput,
+} from "../bench/generate.ts";
 import { countPaths } from "../machines/explore/count.ts";
+import { coverage } from "../machines/explore/coverage.ts";
+import { coverageRecordings } from "../machines/explore/export.ts";
+import { indexGraph } from "../machines/explore/graph-index.ts";
+import {
+  coverageForm,
+  coverageLength,
+  expandCoverage,
+  expandShortest,
+  shortestForm,
+} from "../machines/explore/path-forms.ts";
 import { explorePaths, jsonCount } from "../machines/explore/paths.ts";
 import { replayScript } from "../machines/explore/replay.ts";
+import { scriptSetup } from "../machines/explore/script-setup.ts";
+import { scriptTree } from "../machines/explore/search.ts";
+import { PathTree, PathWalker } from "../machines/explore/walker.ts";
 import { type Project, project as projectSchema } from "../machines/format/schema.ts";
 import { type FlowGraph, flowGraph } from "../machines/graph/flow-graph.ts";
 
@@ -298,5 +317,188 @@ describe("parts left out", () => {
     expect(part.shortest).toEqual({});
     expect(whole.omitted).toBeUndefined();
     expect(Object.keys(whole.shortest).length).toBeGreaterThan(0);
+  });
+});
+
+// Issue 10: every input of the audit is a regression test here (behaviour, not speed: the
+// bench times them). Generous timeouts: the machine running the tests may be busy.
+describe("big and dense flows (issue 10)", () => {
+  const big = { timeout: 120_000 };
+
+  it(
+    "a 10,000-step linear tour: exact counts, every transition covered, paths share prefixes",
+    big,
+    () => {
+      const n = 10_000;
+      const project = projectSchema.parse(linearTourInput(n));
+      const report = explorePaths(project, "t");
+      expect(report.count).toEqual({
+        total: n + 1,
+        completed: 1,
+        dismissed: n,
+        snoozed: 0,
+        launched: 0,
+      });
+      expect(report.countDetail).toMatchObject({ exact: true, reduced: false, acyclic: true });
+      // One path through every "Next", then one per cross: n + 1 paths of ~n²/2 steps in all,
+      // written in the shared form (each path: the one it extends, and its own steps).
+      expect(report.coverage).toHaveLength(n + 1);
+      expect(report.shared).toEqual(["shortest", "coverage"]);
+      expect(report.missed).toEqual([]);
+      expect(report.untakable).toEqual([]);
+      const ownSteps = report.coverage.reduce((sum, p) => sum + p.steps.length, 0);
+      expect(ownSteps).toBeLessThanOrEqual(3 * n);
+      // The report stays linear in the tour (the whole paths would be gigabytes).
+      expect(JSON.stringify(report).length).toBeLessThan(1_000 * n);
+      const last = expandCoverage(report.coverage, n);
+      expect(last.steps).toHaveLength(n + 1);
+      expect(coverageLength(report.coverage, n)).toBe(n + 1);
+      expect(last.steps.at(-1)).toEqual({ do: "close", experience: "t" });
+      expect(last.edges.at(-1)).toBe(`s${n - 1}/cross`);
+      const taken = new Set<string>();
+      report.coverage.forEach((_, i) => {
+        for (const id of expandCoverage(report.coverage, i, {
+          edges: Number.POSITIVE_INFINITY,
+        }).edges.slice(-1))
+          taken.add(id);
+      });
+      expect(taken.size).toBe(n + 1);
+      const toLast = expandShortest(report.shortest, `s${n - 1}`);
+      expect(toLast?.steps).toHaveLength(n);
+      expect(report.simple.truncated).toBe(true);
+    },
+  );
+
+  it("a 5,000-step tour launching an experience from every step: one count per end", big, () => {
+    const n = 5_000;
+    const graph = flowGraph(projectSchema.parse(launchingTourInput(n)), "t");
+    const counts = countPaths(graph);
+    expect(counts).toMatchObject({ completed: 1n, dismissed: BigInt(n), launched: BigInt(n) });
+    expect(Object.keys(counts.launchedTo)).toHaveLength(n);
+    expect(counts.launchedTo[`e${n - 1}`]).toBe(1n);
+  });
+
+  it("a tour with a Back on every step falls back to simple paths (reduced), exactly", big, () => {
+    const project = projectSchema.parse(linearTourInput(2_000, { back: true }));
+    // Asked for two visits per step, which costs too much: counted with one, and said.
+    const report = explorePaths(project, "t", { parts: { simple: false }, revisits: 2 });
+    expect(report.countDetail).toMatchObject({ revisits: 1, reduced: true, exact: true });
+    expect(report.count.total).toBe(2_001);
+    expect(report.missed).toEqual([]);
+  });
+
+  it("10,000 CTAs on one step: exact counts and every CTA covered", big, () => {
+    const n = 10_000;
+    const project = projectSchema.parse(wideStepInput(n));
+    const report = explorePaths(project, "t");
+    expect(report.count).toMatchObject({ completed: n, dismissed: n / 2 + 1 });
+    const covered = new Set(
+      report.coverage.flatMap((_, i) => expandCoverage(report.coverage, i).edges),
+    );
+    expect(covered.size).toBe(n + 3);
+    expect(report.missed).toEqual([]);
+  });
+
+  it("a revisit bound of 400 on the onboarding example: an answer, not a stack overflow", () => {
+    const project = example("onboarding-tour.json");
+    const report = explorePaths(project, "workspace-onboarding", { revisits: 400 });
+    expect(report.countDetail.exact).toBe(true);
+    expect(report.countDetail.reduced).toBe(true);
+    expect(report.count.total).toBe(
+      Number(countPaths(flowGraph(project, "workspace-onboarding"), { revisits: 1 }).total),
+    );
+  });
+
+  it("deep counting is a loop: 20,000 visits of one step are counted exactly", () => {
+    // One step whose CTA re-enters it: every path is k re-entries then "done" or the cross.
+    const project = projectSchema.parse({
+      version: 1,
+      experiences: [
+        {
+          id: "t",
+          type: "tour",
+          status: "live",
+          steps: [
+            {
+              id: "s",
+              kind: "modal",
+              ctas: [
+                { id: "again", label: "Again", actions: [{ type: "goToStep", step: "s" }] },
+                { id: "done", label: "Done", actions: [{ type: "goToStep", step: "complete" }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const counts = countPaths(flowGraph(project, "t"), { revisits: 20_000 });
+    expect(counts).toMatchObject({ exact: true, reduced: false, revisits: 20_000 });
+    expect(counts.completed).toBe(20_000n);
+    expect(counts.dismissed).toBe(20_000n);
+  });
+
+  it(
+    "a fully connected 30-step tour: lower bounds past the budget, shortest and coverage whole",
+    big,
+    () => {
+      const project = projectSchema.parse(fullyConnectedTourInput(30));
+      const report = explorePaths(project, "t");
+      expect(report.countDetail).toMatchObject({ exact: false, reduced: false, revisits: 1 });
+      // Lower bounds: real paths, at least one per way out of the first step.
+      expect(BigInt(report.count.total)).toBeGreaterThan(30n);
+      expect(Object.keys(report.shortest)).toHaveLength(30 + 2); // steps, completed, dismissed
+      expect(report.missed).toEqual([]);
+      const covered = new Set(report.coverage.flatMap((p) => p.edges));
+      expect(covered.size).toBe(report.edges);
+      // A budget no count fits in still gives an answer: the paths that leave at once.
+      const tiny = countPaths(flowGraph(project, "t"), { budget: 10 });
+      expect(tiny.exact).toBe(false);
+      expect(tiny.total).toBeGreaterThanOrEqual(2n);
+    },
+  );
+
+  it("lower bounds never exceed the exact count", () => {
+    const graph = flowGraph(example("onboarding-tour.json"), "workspace-onboarding");
+    const exact = countPaths(graph, { revisits: 3 });
+    for (const budget of [1, 50, 500, 5_000]) {
+      const bound = countPaths(graph, { revisits: 3, budget });
+      if (bound.exact) continue;
+      expect(bound.total).toBeLessThanOrEqual(exact.total);
+      expect(bound.completed).toBeLessThanOrEqual(exact.completed);
+      expect(bound.dismissed).toBeLessThanOrEqual(exact.dismissed);
+    }
+  });
+});
+
+describe("the two forms of a report's paths", () => {
+  it.each(exampleFiles)("%s: the shared form expands to the whole form", (file) => {
+    const project = example(file);
+    for (const experience of project.experiences.filter((e) => e.type !== "checklist")) {
+      const g = indexGraph(flowGraph(project, experience.id));
+      const setup = scriptSetup(project, experience);
+      const tree = new PathTree();
+      const scripts = scriptTree(g, new PathWalker(g, experience, setup, tree));
+      const cover = coverage(g, experience, setup, { tree, scripts });
+      const whole = coverageForm(tree, cover.paths, Number.POSITIVE_INFINITY);
+      const shared = coverageForm(tree, cover.paths, 0);
+      expect(whole.shared).toBe(false);
+      expect(shared.shared).toBe(cover.paths.length > 0);
+      whole.paths.forEach((path, i) => {
+        expect(expandCoverage(shared.paths, i)).toEqual(path);
+        expect(coverageLength(shared.paths, i)).toBe(path.steps.length);
+        const start = expandCoverage(shared.paths, i, { steps: 2, edges: 1 });
+        expect(start.steps).toEqual(path.steps.slice(0, 2));
+        expect(start.edges).toEqual(path.edges.slice(0, 1));
+      });
+      // Exported recordings are the same from either form.
+      const record = (paths: typeof whole.paths) =>
+        coverageRecordings(project, experience.id, setup, paths, "p.json");
+      expect(record(shared.paths)).toEqual(record(whole.paths));
+      const wholeShortest = shortestForm(tree, scripts, Number.POSITIVE_INFINITY).paths;
+      const sharedShortest = shortestForm(tree, scripts, 0).paths;
+      for (const [node, path] of Object.entries(wholeShortest)) {
+        expect(expandShortest(sharedShortest, node)).toEqual(path);
+      }
+    }
   });
 });

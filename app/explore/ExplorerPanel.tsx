@@ -34,7 +34,10 @@ function tabBadge(
   if (tab === "paths") {
     const view = pathsView(state, project, experienceId);
     const outcome = view && !view.stale ? view.entry.outcome : null;
-    return outcome?.ok ? { text: compactCount(outcome.report.count.total), alert: false } : null;
+    if (!outcome?.ok) return null;
+    // Past the counting budget the counts are lower bounds.
+    const atLeast = outcome.report.countDetail.exact ? "" : "≥ ";
+    return { text: `${atLeast}${compactCount(outcome.report.count.total)}`, alert: false };
   }
   const view = racesView(state, project);
   const outcome = view && !view.stale ? view.entry.outcome : null;

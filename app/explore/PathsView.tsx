@@ -2,16 +2,25 @@
 // the revisit bound when the flow has cycles, the coverage list (a click replays the path on
 // the canvas) and the transitions no path can take.
 import { useState } from "react";
-import type { CoveragePath, PathsReport } from "../../machines/explore/index.ts";
+import { expandCoverage, type PathsReport } from "../../machines/explore/index.ts";
 import type { Experience, Project } from "../../machines/format/index.ts";
 import { type ExploreState, pathsView, staleWords } from "./explore-state.ts";
-import { coverageHeading, endWords, groupDigits, pathWords, userSteps } from "./path-words.ts";
+import {
+  boundWords,
+  coverageHeading,
+  coveragePreview,
+  endWords,
+  groupDigits,
+  pathWords,
+} from "./path-words.ts";
 import { replayProgressWords, replayStateWords } from "./replay-words.ts";
 import { StaleNote } from "./StaleNote.tsx";
 import type { PathReplay, ReplayMark } from "./usePathReplay.ts";
 
-/** Coverage rows drawn before "Show all" (a 1,000-step tour has 1,001 paths). */
+/** Coverage rows drawn at first, and how many more each "Show more" draws (a 10,000-step
+ *  tour has 10,001 paths: they are drawn a page at a time, not all at once). */
 const firstRows = 100;
+const moreRows = 500;
 /** Transition ids listed before "+ n more". */
 const listedIds = 12;
 
@@ -25,6 +34,7 @@ const ends = [
 
 function Counts({ report }: { report: PathsReport }) {
   const launchedTo = Object.entries(report.countDetail.launchedTo);
+  const atLeast = report.countDetail.exact ? "" : "≥ ";
   return (
     <div className="paths-counts-block">
       <dl className="paths-counts" data-testid="paths-counts">
@@ -37,7 +47,10 @@ function Counts({ report }: { report: PathsReport }) {
             data-value={String(report.count[end])}
           >
             <dt>{label}</dt>
-            <dd>{groupDigits(report.count[end])}</dd>
+            <dd>
+              {atLeast}
+              {groupDigits(report.count[end])}
+            </dd>
           </div>
         ))}
       </dl>
@@ -47,9 +60,7 @@ function Counts({ report }: { report: PathsReport }) {
         </p>
       )}
       <p className="muted paths-bound" data-testid="paths-bound">
-        {report.countDetail.acyclic
-          ? "No cycles: every path counted."
-          : `Cycles: each step entered at most ${report.countDetail.revisits}× per path.`}
+        {boundWords(report.countDetail)}
       </p>
     </div>
   );
@@ -75,7 +86,7 @@ function markText(mark: ReplayMark): string {
 }
 
 interface RowProps {
-  path: CoveragePath;
+  report: PathsReport;
   index: number;
   experience: Experience;
   mark: ReplayMark | null;
@@ -83,9 +94,11 @@ interface RowProps {
   onReplay(): void;
 }
 
-function CoverageRow({ path, index, experience, mark, disabled, onReplay }: RowProps) {
-  const words = pathWords(path, experience);
-  const steps = userSteps(path);
+function CoverageRow({ report, index, experience, mark, disabled, onReplay }: RowProps) {
+  // The row needs the path's first steps only: a long one is not written out until replayed.
+  const { path, length } = coveragePreview(report.coverage, index);
+  const words = pathWords(path, experience, 6, length);
+  const steps = length - (path.steps[0]?.do === "launch" ? 1 : 0);
   const own = mark?.index === index && mark.experienceId === experience.id ? mark : null;
   const endKind = path.end.startsWith("launched:") ? "launched" : path.end;
   const state = own ? `; ${replayStateWords(own)}` : "";
@@ -125,8 +138,9 @@ interface CoverageProps {
 }
 
 function Coverage({ report, experience, replay, stale }: CoverageProps) {
-  const [all, setAll] = useState(false);
-  const paths = all ? report.coverage : report.coverage.slice(0, firstRows);
+  const [shown, setShown] = useState(firstRows);
+  const rows = Math.min(shown, report.coverage.length);
+  const rest = report.coverage.length - rows;
   const heading = coverageHeading(report);
   const mark = replay.mark?.experienceId === report.experience ? replay.mark : null;
   return (
@@ -144,22 +158,31 @@ function Coverage({ report, experience, replay, stale }: CoverageProps) {
         {replayProgressWords(mark)}
       </p>
       <ol className="coverage-list" data-testid="coverage-list">
-        {paths.map((path, index) => (
+        {Array.from({ length: rows }, (_, index) => (
           <CoverageRow
             // biome-ignore lint/suspicious/noArrayIndexKey: a path is its place in the report
             key={index}
-            path={path}
+            report={report}
             index={index}
             experience={experience}
             mark={replay.mark}
             disabled={stale}
-            onReplay={() => replay.replay(index, path, report.setup, report.experience)}
+            onReplay={() =>
+              replay.replay(
+                index,
+                expandCoverage(report.coverage, index),
+                report.setup,
+                report.experience,
+              )
+            }
           />
         ))}
       </ol>
-      {!all && report.coverage.length > firstRows && (
-        <button type="button" className="link-button" onClick={() => setAll(true)}>
-          Show all {report.coverage.length} paths
+      {rest > 0 && (
+        <button type="button" className="link-button" onClick={() => setShown(rows + moreRows)}>
+          {rest <= moreRows
+            ? `Show all ${report.coverage.length} paths`
+            : `Show ${moreRows} more of ${rest} paths`}
         </button>
       )}
       <IdList label="No path can take:" ids={report.untakable} kind="untakable" />

@@ -1,8 +1,15 @@
 // Paths in words for the Paths panel: exact counts with digit grouping (big ones are decimal
 // strings), and a coverage path as a short line of its script steps ("answer 10 → click Done").
 import { describeScriptStep } from "../../machines/engine/index.ts";
-import type { CoveragePath, JsonCount, PathsReport } from "../../machines/explore/index.ts";
+import {
+  type CoveragePath,
+  coverageLength,
+  expandCoverage,
+  type JsonCount,
+  type PathsReport,
+} from "../../machines/explore/index.ts";
 import type { Experience, ScriptStep } from "../../machines/format/index.ts";
+import { loopBound } from "../../machines/rules/index.ts";
 
 /** "1,152,921,504,606,846,976": every digit kept (a count past 2^53 comes as a string). */
 export function groupDigits(count: JsonCount): string {
@@ -99,18 +106,54 @@ export function userSteps(path: CoveragePath): number {
   return path.steps.length - (path.steps[0]?.do === "launch" ? 1 : 0);
 }
 
-/** "answer 0 → click Book a call → …" with at most `max` steps written out. */
-export function pathWords(path: CoveragePath, experience: Experience, max = 6): string {
+/**
+ * "answer 0 → click Book a call → …" with at most `max` steps written out. `length` is the
+ * path's number of script steps when `path` holds only its beginning (coveragePreview).
+ */
+export function pathWords(
+  path: CoveragePath,
+  experience: Experience,
+  max = 6,
+  length = path.steps.length,
+): string {
   const skip = path.steps[0]?.do === "launch" ? 1 : 0;
-  const total = path.steps.length - skip;
+  const total = length - skip;
   if (total === 0) return "launch only";
-  const shown = Math.min(total, max);
+  const shown = Math.min(total, max, path.steps.length - skip);
   const labels = clickLabels(path, experience, skip + shown);
   const words = path.steps
     .slice(skip, skip + shown)
     .map((step, i) => stepWords(step, labels[skip + i]));
   const rest = total - shown;
   return rest > 0 ? `${words.join(" → ")} → … ${rest} more` : words.join(" → ");
+}
+
+/**
+ * Coverage path `index` of a report for a row of the list: its first `max` user steps (with
+ * the edges their labels need) and its length, without writing a long path out (a report
+ * may give paths in the shared form, path-forms.ts).
+ */
+export function coveragePreview(
+  paths: readonly CoveragePath[],
+  index: number,
+  max = 6,
+): { path: CoveragePath; length: number } {
+  const steps = max + 1;
+  // Each script step takes its own edge and at most `loopBound` more the engine fires itself.
+  const edges = steps * (loopBound + 1);
+  return {
+    path: expandCoverage(paths, index, { steps, edges }),
+    length: coverageLength(paths, index),
+  };
+}
+
+/** The bound the counts hold for, and whether they are exact or lower bounds (the budget). */
+export function boundWords(detail: PathsReport["countDetail"]): string {
+  const cycles = detail.acyclic
+    ? "No cycles: every path counted."
+    : `Cycles: each step entered at most ${detail.revisits}× per path${detail.reduced ? ", as the asked bound needed more work than the counting budget" : ""}.`;
+  if (detail.exact) return cycles;
+  return `At least these many: counting stopped at its work budget. ${cycles}`;
 }
 
 /** "completed", "dismissed", "launched checkout-tour", or the step a path stopped on. */

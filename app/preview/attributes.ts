@@ -1,17 +1,19 @@
 // Persona attributes edited as JSON or as key/value rows. A row's value is read as JSON when
-// it parses (true, 42, "x", [..]) and as a plain string otherwise.
+// it parses (true, 42, "x", [..]) and as a plain string otherwise. Parsed as files are
+// (format/json-text.ts), so a value nested too deeply never reaches the engine.
+import { parseJsonText } from "../../machines/format/index.ts";
 
 export type Attributes = Record<string, unknown>;
 
 export type Parsed = { ok: true; value: Attributes } | { ok: false; message: string };
 
 export function parseAttributesJson(text: string): Parsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (thrown) {
-    return { ok: false, message: thrown instanceof Error ? thrown.message : "not JSON" };
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { message, line, column } = parsed.error;
+    return { ok: false, message: `${message} (line ${line}, column ${column})` };
   }
+  const value = parsed.value;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, message: 'attributes must be a JSON object, e.g. { "plan": "pro" }' };
   }
@@ -31,11 +33,8 @@ export function rowsOf(attributes: Attributes): Row[] {
 }
 
 export function readValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const parsed = parseJsonText(text);
+  return parsed.ok ? parsed.value : text;
 }
 
 /** Rows back to attributes; blank keys are skipped, a repeated key keeps its last value. */

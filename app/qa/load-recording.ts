@@ -5,7 +5,7 @@ import {
   type Recording,
   recording as recordingSchema,
 } from "../../machines/format/index.ts";
-import { childPointer } from "../../machines/model/index.ts";
+import { documentProblems } from "../../machines/validate/index.ts";
 
 export type LoadedRecording =
   | { ok: true; recording: Recording }
@@ -19,18 +19,16 @@ export function parseRecording(text: string): LoadedRecording {
   }
   const checked = recordingSchema.safeParse(parsed.value);
   if (checked.success) return { ok: true, recording: checked.data };
-  const issue = checked.error.issues[0];
-  const pointer = issue.path.reduce<string>(
-    (at, key) => childPointer(at, typeof key === "symbol" ? String(key) : key),
-    "",
-  );
-  const { line, column } = parsed.locate(pointer);
+  // The first problem in the text, named as the CLI names it (an unknown key at the key).
+  const [first] = documentProblems(recordingSchema, parsed.value, checked.error.issues)
+    .map((problem) => ({ ...problem, ...parsed.locate(problem.pointer) }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     ok: false,
-    message: `not a recording: ${pointer || "/"}: ${issue.message}`,
-    pointer,
-    line,
-    column,
+    message: `not a recording: ${first.pointer || "/"}: ${first.message}`,
+    pointer: first.pointer,
+    line: first.line,
+    column: first.column,
   };
 }
 

@@ -1,6 +1,6 @@
 // `flowscope machine <project.json> --experience <id>` (SPEC §4): the compiled XState machine
 // of one experience as JSON (Stately-compatible config). Exit 1 when the project is invalid
-// or has no such experience (the message lists the ids there are).
+// or has no such experience (the message names the closest ids there are).
 import { machineConfig } from "../../machines/engine/index.ts";
 import { ExitCode } from "../exit.ts";
 import {

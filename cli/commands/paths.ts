@@ -2,19 +2,21 @@
 // per end, shortest paths, a covering set of replayable paths, simple paths and the
 // transitions no path takes. `--export recordings <dir>` writes one recording per coverage
 // path; `--export vitest <file>` writes a vitest file that replays them.
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { describeScriptStep } from "../../machines/engine/index.ts";
 import {
-  CountBudgetError,
   coverageRecordings,
   coverageVitestFile,
+  eachCoverageRecording,
+  expandCoverage,
   explorePaths,
   type PathsReport,
 } from "../../machines/explore/index.ts";
 import type { Project } from "../../machines/format/index.ts";
+import { simplePathEdgeBudget } from "../../machines/rules/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
-import { paint } from "../io.ts";
+import { makeFolder, paint } from "../io.ts";
 import {
   type CommandContext,
   defineCommand,
@@ -85,15 +87,12 @@ export async function pathsFile(
 }
 
 function buildReport(project: Project, options: PathsOptions): PathsReport {
-  try {
-    return explorePaths(project, options.experience, {
-      revisits: wholeNumberOption(options.revisits, "--revisits", 1),
-      simpleLimit: wholeNumberOption(options.limit, "--limit", 0),
-    });
-  } catch (caught) {
-    if (caught instanceof CountBudgetError) throw new CliError(caught.message, ExitCode.invalid);
-    throw caught;
-  }
+  // A flow too big to count exactly still gets an answer: counts past the work budget are
+  // lower bounds, said in the report (countDetail.exact), and the exit code is 0.
+  return explorePaths(project, options.experience, {
+    revisits: wholeNumberOption(options.revisits, "--revisits", 1),
+    simpleLimit: wholeNumberOption(options.limit, "--limit", 0),
+  });
 }
 
 async function exportCoverage(
@@ -109,22 +108,18 @@ async function exportCoverage(
   const absoluteProject = resolve(projectFile);
   const folder = kind === "recordings" ? resolve(target) : dirname(resolve(target));
   const projectPath = posix(relative(folder, absoluteProject));
-  const recordings = coverageRecordings(
-    project,
-    report.experience,
-    report.setup,
-    report.coverage,
-    projectPath,
-  );
-  await mkdir(folder, { recursive: true }).catch((cause) => {
-    throw new CliError(`cannot create ${folder}: ${String(cause)}`, ExitCode.unreadable);
-  });
+  await makeFolder(folder);
+  const args = [project, report.experience, report.setup, report.coverage, projectPath] as const;
   if (kind === "recordings") {
-    for (const { name, recording } of recordings) {
+    // One at a time: each path is expanded, replayed and written, then let go.
+    let written = 0;
+    for (const { name, recording } of eachCoverageRecording(...args)) {
       await writeOut(join(folder, name), jsonText(recording));
+      written++;
     }
-    return `wrote ${recordings.length} recordings to ${target}`;
+    return `wrote ${written} recordings to ${target}`;
   }
+  const recordings = coverageRecordings(...args);
   const text = coverageVitestFile(
     report.experience,
     recordings,
@@ -145,14 +140,48 @@ async function writeOut(file: string, text: string): Promise<void> {
 
 // ------------------------------------------------------------------------ human output
 
-export function formatPathsHuman(report: PathsReport, color: boolean): string {
+/** The human output lists this many coverage paths, and this many transition ids per list. */
+export const humanPathsListed = 50;
+const humanIdsListed = 50;
+/** A long path is written as its first and last steps around "… n more steps …". */
+const headSteps = 8;
+const tailSteps = 3;
+
+function countLine(report: PathsReport): string {
   const c = report.count;
-  const bound = report.countDetail.acyclic
+  const d = report.countDetail;
+  const bound = d.acyclic
     ? "no cycles"
-    : `cycles: each step entered at most ${report.countDetail.revisits}×`;
+    : `cycles: each step entered at most ${d.revisits}×${d.reduced ? ", as the asked bound needed more work than the counting budget" : ""}`;
+  if (d.exact) {
+    return `  ${c.total} paths: ${c.completed} completed, ${c.dismissed} dismissed, ${c.snoozed} snoozed, ${c.launched} launched out (${bound})`;
+  }
+  return `  at least ${c.total} paths: at least ${c.completed} completed, ${c.dismissed} dismissed, ${c.snoozed} snoozed, ${c.launched} launched out (counting stopped at its work budget: lower bounds; ${bound})`;
+}
+
+function pathWordsLine(report: PathsReport, index: number): string {
+  const path = expandCoverage(report.coverage, index);
+  const steps = path.steps.slice(1);
+  const words =
+    steps.length > headSteps + tailSteps + 1
+      ? [
+          ...steps.slice(0, headSteps).map(describeScriptStep),
+          `… ${steps.length - headSteps - tailSteps} more steps …`,
+          ...steps.slice(-tailSteps).map(describeScriptStep),
+        ]
+      : steps.map(describeScriptStep);
+  return `  ${index + 1}. ${words.join(" → ") || "(nothing to do)"} ⇒ ${path.end}`;
+}
+
+function idList(ids: readonly string[]): string {
+  const rest = ids.length - humanIdsListed;
+  return `${ids.slice(0, humanIdsListed).join(", ")}${rest > 0 ? ` … and ${rest} more (--json lists them)` : ""}`;
+}
+
+export function formatPathsHuman(report: PathsReport, color: boolean): string {
   const lines = [
     paint(color, "bold", `paths through "${report.experience}" (${report.edges} transitions)`),
-    `  ${c.total} paths: ${c.completed} completed, ${c.dismissed} dismissed, ${c.snoozed} snoozed, ${c.launched} launched out (${bound})`,
+    countLine(report),
     "",
     paint(
       color,
@@ -160,20 +189,21 @@ export function formatPathsHuman(report: PathsReport, color: boolean): string {
       `coverage: ${report.coverage.length} paths take ${report.edges - report.untakable.length - report.missed.length} of ${report.edges} transitions`,
     ),
   ];
-  report.coverage.forEach((path, i) => {
-    const steps = path.steps.slice(1).map(describeScriptStep).join(" → ");
-    lines.push(`  ${i + 1}. ${steps || "(nothing to do)"} ⇒ ${path.end}`);
-  });
+  const listed = Math.min(report.coverage.length, humanPathsListed);
+  for (let i = 0; i < listed; i++) lines.push(pathWordsLine(report, i));
+  if (report.coverage.length > listed) {
+    lines.push(`  … and ${report.coverage.length - listed} more paths (--json gives every one)`);
+  }
   if (report.untakable.length > 0) {
-    lines.push("", paint(color, "yellow", `no path takes: ${report.untakable.join(", ")}`));
+    lines.push("", paint(color, "yellow", `no path takes: ${idList(report.untakable)}`));
   }
   if (report.missed.length > 0) {
-    lines.push(paint(color, "yellow", `not covered: ${report.missed.join(", ")}`));
+    lines.push(paint(color, "yellow", `not covered: ${idList(report.missed)}`));
   }
   const simple = report.simple;
   lines.push(
     "",
-    `${simple.paths.length}${simple.truncated ? "+" : ""} simple paths${simple.truncated ? ` (listing stops at ${simple.limit})` : ""}; --json for shortest paths and scripts`,
+    `${simple.paths.length}${simple.truncated ? "+" : ""} simple paths${simple.truncated ? ` (listing stops at ${simple.limit} paths or ${simplePathEdgeBudget.toLocaleString("en-US")} transitions)` : ""}; --json for shortest paths and scripts`,
   );
   return `${lines.join("\n")}\n`;
 }

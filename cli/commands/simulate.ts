@@ -11,8 +11,11 @@ import {
   type Script,
   script as scriptSchema,
 } from "../../machines/format/index.ts";
-import { childPointer } from "../../machines/model/index.ts";
-import { type ValidationResult, validateText } from "../../machines/validate/index.ts";
+import {
+  documentProblems,
+  type ValidationResult,
+  validateText,
+} from "../../machines/validate/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { formatDiagnosticLine, formatParseError } from "../format/diagnostics.ts";
 import { connectInspector } from "../inspect.ts";
@@ -134,38 +137,15 @@ export async function loadJsonDocument<T extends z.ZodType>(
   if (!parsed.ok) throw new CliError(formatParseError(file, parsed.error), ExitCode.unreadable);
   const shaped = schema.safeParse(parsed.value);
   if (shaped.success) return shaped.data;
-  const lines = shaped.error.issues.map((issue) => {
-    const pointer = pointerOf(issue.path);
-    const { line, column } = parsed.locate(pointer);
-    return `${file}:${line}:${column}  error  ${shapeCode(issue)}  ${pointer || "/"}: ${describeIssue(issue)}`;
-  });
+  const problems = documentProblems(schema, parsed.value, shaped.error.issues).map((problem) => ({
+    ...problem,
+    ...parsed.locate(problem.pointer),
+  }));
+  // In the order of the text, as the validator lists its diagnostics.
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  const lines = problems.map(
+    ({ code, pointer, message, line, column }) =>
+      `${file}:${line}:${column}  error  ${code}  ${pointer || "/"}: ${message}`,
+  );
   throw new CliError(lines.join("\n"), ExitCode.invalid);
-}
-
-function pointerOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((pointer, key) => childPointer(pointer, String(key)), "");
-}
-
-function shapeCode(issue: z.core.$ZodIssue): string {
-  if (isMissing(issue)) return "missingField";
-  if (issue.code === "unrecognized_keys") return "unknownField";
-  return issue.code === "invalid_type" ? "wrongType" : "invalidValue";
-}
-
-/** zod 4 issues carry no input by default; a missing field says "received undefined". */
-function isMissing(issue: z.core.$ZodIssue): boolean {
-  return issue.code === "invalid_type" && issue.message.endsWith("received undefined");
-}
-
-/** zod's message, made plainer where it says little (unions of value types). */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (isMissing(issue))
-    return `missing; expected ${issue.code === "invalid_type" ? issue.expected : "a value"}`;
-  if (issue.code === "invalid_union" && issue.errors.length > 0 && !("discriminator" in issue)) {
-    const expected = issue.errors.flatMap((branch) =>
-      branch.flatMap((inner) => (inner.code === "invalid_type" ? [inner.expected] : [])),
-    );
-    if (expected.length === issue.errors.length) return `expected ${expected.join(" or ")}`;
-  }
-  return issue.message;
 }

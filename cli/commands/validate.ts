@@ -1,5 +1,6 @@
 // `flowscope validate <project.json> [--json]` (SPEC §4): exit 0 without errors, 1 with
 // errors, 2 when the file cannot be read or is not JSON.
+import { parseJsonText } from "../../machines/format/index.ts";
 import type { Diagnostic } from "../../machines/model/index.ts";
 import { validateText } from "../../machines/validate/index.ts";
 import { ExitCode } from "../exit.ts";
@@ -8,7 +9,7 @@ import {
   formatDiagnosticsJson,
   formatParseError,
 } from "../format/diagnostics.ts";
-import { readTextFile } from "../io.ts";
+import { type CliIo, NotUtf8Error, readTextFile } from "../io.ts";
 import { type CommandContext, defineCommand, projectArgument } from "./command.ts";
 
 interface ValidateOptions {
@@ -28,18 +29,15 @@ export async function validateFile(
   options: ValidateOptions,
   { io }: CommandContext,
 ): Promise<ExitCode> {
-  const text = await readTextFile(file);
+  const text = await readTextFile(file).catch((caught: unknown) => {
+    // Bytes that are not UTF-8 are a parse error too: --json still prints one diagnostic.
+    if (caught instanceof NotUtf8Error && options.json) printParseDiagnostic(io, caught.place);
+    throw caught;
+  });
   const result = validateText(text);
   if (result.parseError) {
-    const { message, line, column } = result.parseError;
     // stdout stays machine-readable with --json; the human line always goes to stderr.
-    if (options.json) {
-      io.out(
-        formatDiagnosticsJson([
-          { severity: "error", code: "parse", message, pointer: "", line, column },
-        ]),
-      );
-    }
+    if (options.json) printParseDiagnostic(io, result.parseError);
     io.err(`${formatParseError(file, result.parseError)}\n`);
     return ExitCode.unreadable;
   }
@@ -56,18 +54,25 @@ export async function validateFile(
   return hasError(diagnostics) ? ExitCode.invalid : ExitCode.ok;
 }
 
+function printParseDiagnostic(
+  io: CliIo,
+  error: { message: string; line: number; column: number; pointer?: string },
+): void {
+  const { message, line, column, pointer = "" } = error;
+  io.out(
+    formatDiagnosticsJson([{ severity: "error", code: "parse", message, pointer, line, column }]),
+  );
+}
+
 function hasError(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
 /** Experience ids straight from the JSON text, so headers work even when the schema fails. */
 function experienceIdsOf(text: string): (string | undefined)[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return []; // headers then fall back to "#index"
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return []; // headers then fall back to "#index"
+  const document = parsed.value;
   if (!isRecord(document) || !Array.isArray(document.experiences)) return [];
   return document.experiences.map((experience: unknown) =>
     isRecord(experience) && typeof experience.id === "string" ? experience.id : undefined,

@@ -1,6 +1,8 @@
 import { stepIndex } from "../format/lookup.ts";
 import type { Experience } from "../format/schema.ts";
 import { error } from "../model/diagnostic.ts";
+import { hasId, idsOf } from "../model/id-index.ts";
+import { didYouMean } from "../model/suggest.ts";
 import { defineAction } from "./action.ts";
 import type { FlowMove } from "./landing.ts";
 
@@ -26,12 +28,13 @@ export const goToStep = defineAction({
       }
       if ((specialTargets as readonly string[]).includes(action.step)) return [];
       const steps = place.experience?.steps ?? [];
-      if (!steps.some((step) => step.id === action.step)) {
-        const known = steps.map((step) => step.id).join(", ");
+      if (!hasId(steps, action.step)) {
+        // The closest few step ids only: listing all of them made the output quadratic.
+        const hint = didYouMean(action.step, idsOf(steps), "step ids");
         return [
           error(
             "unknownStep",
-            `Step "${action.step}" does not exist in this experience; use next, previous, complete or one of: ${known}.`,
+            `Step "${action.step}" does not exist in this experience; use next, previous, complete or a step id (${hint}).`,
             at,
           ),
         ];

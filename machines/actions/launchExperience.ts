@@ -1,5 +1,7 @@
 import { error } from "../model/diagnostic.ts";
 import { isSequential } from "../model/experience.ts";
+import { idsOf } from "../model/id-index.ts";
+import { didYouMean } from "../model/suggest.ts";
 import { defineAction } from "./action.ts";
 import { flowContexts } from "./landing.ts";
 
@@ -13,10 +15,11 @@ export const launchExperience = defineAction({
       const at = `${place.pointer}/experience`;
       const target = place.project.experiences.find((e) => e.id === action.experience);
       if (!target) {
+        const hint = didYouMean(action.experience, idsOf(place.project.experiences), "experiences");
         return [
           error(
             "unknownExperience",
-            `Experience "${action.experience}" does not exist; launch one of the project's experiences.`,
+            `Experience "${action.experience}" does not exist; launch one of the project's experiences (${hint}).`,
             at,
           ),
         ];

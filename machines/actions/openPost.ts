@@ -1,4 +1,6 @@
 import { error } from "../model/diagnostic.ts";
+import { hasId, idsOf } from "../model/id-index.ts";
+import { didYouMean } from "../model/suggest.ts";
 import { defineAction } from "./action.ts";
 
 export const openPost = defineAction({
@@ -8,11 +10,13 @@ export const openPost = defineAction({
     rendersOnPage: true,
     templates: () => [],
     check(action, place) {
-      if (place.project.posts.some((post) => post.id === action.post)) return [];
+      const posts = place.project.posts;
+      if (hasId(posts, action.post)) return [];
+      const hint = didYouMean(action.post, idsOf(posts), "posts");
       return [
         error(
           "unknownPost",
-          `Post "${action.post}" does not exist; add it to "posts" or open another one.`,
+          `Post "${action.post}" does not exist; add it to "posts" or open another one (${hint}).`,
           `${place.pointer}/post`,
         ),
       ];

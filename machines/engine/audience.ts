@@ -2,20 +2,33 @@
 import type { AudienceCondition } from "../format/schema.ts";
 import type { WorldState } from "./types.ts";
 
-/** JSON-value equality (eq/neq): same JSON text once object keys are sorted. */
+/**
+ * JSON-value equality (eq/neq): same kind, same keys (in any order, undefined members left
+ * out), equal members. A loop over pairs, not recursion: a value may nest as deep as its
+ * source allows (the app's attribute editor and share links parse values themselves).
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  const pending: unknown[] = [a, b];
+  while (pending.length > 0) {
+    const right = pending.pop();
+    const left = pending.pop();
+    if (left === right) continue;
+    if (typeof left !== "object" || typeof right !== "object" || left === null || right === null)
+      return false;
+    if (Array.isArray(left) !== Array.isArray(right)) return false;
+    if (Array.isArray(left) && Array.isArray(right)) {
+      if (left.length !== right.length) return false;
+      for (let i = 0; i < left.length; i++) pending.push(left[i], right[i]);
+      continue;
+    }
+    const l = left as Record<string, unknown>;
+    const r = right as Record<string, unknown>;
+    const keys = Object.keys(l).filter((k) => l[k] !== undefined);
+    const rightCount = Object.keys(r).filter((k) => r[k] !== undefined).length;
+    if (keys.length !== rightCount) return false;
+    for (const k of keys) pending.push(l[k], Object.hasOwn(r, k) ? r[k] : undefined);
   }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) =>
-    jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
+  return true;
 }
 
 function contains(haystack: unknown, needle: unknown): boolean {
@@ -62,10 +75,19 @@ function describe(condition: AudienceCondition): string {
     const value =
       condition.op === "exists" || condition.op === "notExists"
         ? ""
-        : ` ${JSON.stringify(condition.value)}`;
+        : ` ${jsonTextOf(condition.value)}`;
     return `${condition.attribute} ${condition.op}${value}`;
   }
   return `has ${condition.has} "${condition.experience}"`;
+}
+
+/** JSON.stringify recurses: a value too deep for it is named, not shown. */
+function jsonTextOf(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return "(a value nested too deeply to show)";
+  }
 }
 
 /** Descriptions of the audience conditions that do not hold (empty: the audience holds). */

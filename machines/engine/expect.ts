@@ -12,7 +12,12 @@
 // matches does not depend on the other pairs: if some embedding j1 < j2 < … exists, the greedy
 // pick g_i satisfies g_i <= j_i by induction (j_i is itself a candidate after g_{i-1} <= j_{i-1}),
 // so greedy never runs out before an embedding would.
+//
+// Values may nest as deep as their source allows (files are held to jsonNestingLimit when
+// parsed, but the app hands values over too): equality and counting are loops, and an
+// expectation deeper than the limit is one mismatch rather than a recursion that overflows.
 import { childPointer } from "../model/diagnostic.ts";
+import { jsonNestingLimit } from "../semantics.ts";
 
 /** Keys whose arrays match as an ordered subsequence of subset-matching elements. */
 export const subsequenceKeys: ReadonlySet<string> = new Set([
@@ -46,6 +51,16 @@ const candidateLimit = 3;
 
 /** Every way `actual` fails `expected` (empty when it matches). */
 export function matchExpectation(expected: unknown, actual: unknown): Mismatch[] {
+  if (nestsDeeperThan(expected, jsonNestingLimit)) {
+    return [
+      {
+        path: "",
+        expected,
+        actual: undefined,
+        message: `the expectation nests objects and arrays deeper than ${jsonNestingLimit} levels, which cannot be checked`,
+      },
+    ];
+  }
   return matchValue(expected, actual, "", "");
 }
 
@@ -54,21 +69,59 @@ export function matches(expected: unknown, actual: unknown): boolean {
   return matchExpectation(expected, actual).length === 0;
 }
 
+/** Inside a match whose depth was checked once at the top. */
+function holds(expected: unknown, actual: unknown): boolean {
+  return matchValue(expected, actual, "", "").length === 0;
+}
+
+/** Whether `value` has more than `limit` levels of objects and arrays (measured by a loop). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const node = values.pop();
+    const depth = depths.pop() as number;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === "object" && child !== null) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * How many checks `expected` makes, for "✔ N expectations hold": one per plain value or
  * ordinary array, and at least one per subsequence element.
  */
 export function countExpectations(expected: unknown, key = ""): number {
-  if (Array.isArray(expected) && subsequenceKeys.has(key)) {
-    return expected.reduce<number>(
-      (sum, element) => sum + Math.max(1, countExpectations(element)),
-      0,
-    );
+  // A loop with markers: an element's own total is kept apart between its start and end.
+  const totals = [0];
+  const work: (CountItem | "start" | "end")[] = [{ value: expected, key }];
+  while (work.length > 0) {
+    const item = work.pop() as CountItem | "start" | "end";
+    if (item === "start") {
+      totals.push(0);
+    } else if (item === "end") {
+      const own = totals.pop() as number;
+      totals[totals.length - 1] += Math.max(1, own);
+    } else if (Array.isArray(item.value) && subsequenceKeys.has(item.key)) {
+      for (const element of item.value) work.push("end", { value: element, key: "" }, "start");
+    } else if (isPlainObject(item.value)) {
+      for (const [k, v] of Object.entries(item.value)) work.push({ value: v, key: k });
+    } else {
+      totals[totals.length - 1] += 1;
+    }
   }
-  if (isPlainObject(expected)) {
-    return Object.entries(expected).reduce((sum, [k, v]) => sum + countExpectations(v, k), 0);
-  }
-  return 1;
+  return totals[0];
+}
+
+interface CountItem {
+  value: unknown;
+  key: string;
 }
 
 function matchValue(
@@ -139,7 +192,7 @@ function matchSubsequence(
 /** Index of the first element at or after `from` that matches `expected`, or -1. */
 function findFrom(expected: unknown, actual: readonly unknown[], from: number): number {
   for (let index = from; index < actual.length; index++) {
-    if (matches(expected, actual[index])) return index;
+    if (holds(expected, actual[index])) return index;
   }
   return -1;
 }
@@ -195,28 +248,36 @@ function distance(expected: unknown, actual: unknown): number {
     if ("type" in expected && !deepEqual(expected.type, actual.type)) {
       return Number.POSITIVE_INFINITY;
     }
-    return matchExpectation(expected, actual).length;
+    return matchValue(expected, actual, "", "").length;
   }
   return kindOf(expected) === kindOf(actual) ? 1 : Number.POSITIVE_INFINITY;
 }
 
 // ------------------------------------------------------------------------------ equality
 
-/** Deep JSON equality: same kind, same keys (in any order), equal members. */
+/** Deep JSON equality: same kind, same keys (in any order), equal members. A loop over pairs. */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  const pending: unknown[] = [a, b];
+  while (pending.length > 0) {
+    const right = pending.pop();
+    const left = pending.pop();
+    if (left === right) continue;
+    if (Array.isArray(left)) {
+      if (!Array.isArray(right) || left.length !== right.length) return false;
+      for (let i = 0; i < left.length; i++) pending.push(left[i], right[i]);
+    } else if (isPlainObject(left)) {
+      if (!isPlainObject(right)) return false;
+      const keys = Object.keys(left);
+      if (keys.length !== Object.keys(right).length) return false;
+      for (const key of keys) {
+        if (!Object.hasOwn(right, key)) return false;
+        pending.push(left[key], right[key]);
+      }
+    } else {
+      return false;
+    }
   }
-  if (isPlainObject(a)) {
-    if (!isPlainObject(b)) return false;
-    const keys = Object.keys(a);
-    return (
-      keys.length === Object.keys(b).length &&
-      keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]))
-    );
-  }
-  return false;
+  return true;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -275,6 +336,11 @@ function renderActual(value: unknown): string {
 
 /** One line of JSON; long values are cut so the diff stays readable. */
 function render(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    return "(a value nested too deeply to show)"; // JSON.stringify recurses
+  }
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }

@@ -2,26 +2,33 @@
 // first step. A walk takes an uncovered edge of its step when one keeps it inside the flow,
 // else follows the shortest route to the nearest step that has one; when none is left it
 // ends through an uncovered edge into an end (routing to one if needed), else the nearest end.
-// Routes are followed whole, so the work is one breadth-first search per route, not per step.
+//
+// Linear in the flow (issue 10): the walks write into one tree of script steps, so paths that
+// share a prefix share it; a walk that would start by routing from the first step to the
+// nearest step with an uncovered edge starts at that step's node in the breadth-first tree of
+// scripts instead (the same route, not walked again); "the first uncovered edge of a step" is
+// a cursor, not a scan; a route inside a walk looks at `coverageRouteBudget` edges at most.
 import type { Experience } from "../format/schema.ts";
-import type { ScriptStep } from "../format/script.ts";
 import type { FlowEdge } from "../graph/flow-graph.ts";
+import { coverageRouteBudget } from "../semantics.ts";
 import type { IndexedGraph } from "./graph-index.ts";
 import type { ScriptSetup } from "./script-setup.ts";
-import { forwardEdges, reachableNodes, routeTo } from "./search.ts";
-import { PathWalker } from "./walker.ts";
+import { endwardEdges, forwardEdges, forwardTree, routeTo, scriptTree } from "./search.ts";
+import { PathTree, PathWalker } from "./walker.ts";
 
-export interface CoveragePath {
-  /** Edge ids in the order the path takes them (those the engine takes by itself too). */
-  edges: string[];
-  /** The node the path ends on: an end, or a step when no end could be reached. */
+export type { CoveragePath } from "./path-forms.ts";
+
+/** A coverage path: its last node in the tree of script steps, and the node it ends on (an
+ *  end, or a step when no end could be reached). */
+export interface CoverageLeaf {
+  node: number;
   end: string;
-  /** SPEC §4 script steps, from the launch on. */
-  steps: ScriptStep[];
 }
 
 export interface Coverage {
-  paths: CoveragePath[];
+  /** The script steps of every path (shared with the shortest paths when given). */
+  tree: PathTree;
+  paths: CoverageLeaf[];
   /** Edges no path can take (their step is not reachable from the first step). */
   untakable: string[];
   /** Reachable edges no walk could take: on a step a URL trigger leaves the moment it shows
@@ -31,61 +38,170 @@ export interface Coverage {
 
 /** Edges whose step the first step reaches (a `stays` or `previous` edge included). */
 export function takableEdges(g: IndexedGraph): Set<string> {
-  const reachable = reachableNodes(g);
+  const reachable = new Set(forwardTree(g).order);
   return new Set(g.graph.edges.filter((e) => reachable.has(e.from)).map((e) => e.id));
 }
 
-/** Uncovered edges, with per-step counters so "does this step still have one?" is O(1). */
+/** Keeps the flow on a step (or may): stays, previous, or a step target. */
+function isInner(g: IndexedGraph, edge: FlowEdge): boolean {
+  return Boolean(edge.stays || edge.back) || g.stepIndex.has(edge.to);
+}
+
+/** A step's edges in one order (stays first), with a cursor past the covered ones. */
+class EdgeQueue {
+  private cursor = 0;
+  constructor(readonly edges: FlowEdge[]) {}
+  /** The first uncovered edge (and its place), or undefined. */
+  first(open: Uint8Array, number: Map<FlowEdge, number>): FlowEdge | undefined {
+    while (this.cursor < this.edges.length) {
+      const edge = this.edges[this.cursor];
+      if (open[number.get(edge) as number]) return edge;
+      this.cursor++;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Uncovered edges. Per step: how many are left (inner ones too), and cursors over its edges
+ * (all of them; inner ones but `previous`; `previous` ones), so "the first uncovered edge of
+ * this step" costs O(1) amortised whatever the step's number of edges (issue 10).
+ */
 class Uncovered {
-  readonly ids: Set<string>;
-  private readonly inner = new Map<string, number>();
+  size = 0;
   /** Uncovered edges that keep the flow on a step, over all steps. */
   innerLeft = 0;
-  private readonly any = new Map<string, number>();
-  private readonly byId: Map<string, FlowEdge>;
+  private readonly open: Uint8Array;
+  /** Per edge (graph order): keeps the flow on a step. */
+  private readonly innerEdge: Uint8Array;
+  private readonly number = new Map<FlowEdge, number>();
+  private readonly byId = new Map<string, FlowEdge>();
+  /** Each edge's place among its step's edges (the order `pick` prefers). */
+  private readonly place = new Map<FlowEdge, number>();
+  private readonly inner: Int32Array;
+  private readonly any: Int32Array;
+  private readonly all: EdgeQueue[];
+  private readonly innerForward: EdgeQueue[];
+  private readonly back: EdgeQueue[];
 
   constructor(
     private readonly g: IndexedGraph,
     takable: Set<string>,
   ) {
-    this.ids = new Set(takable);
-    this.byId = new Map(g.graph.edges.map((e) => [e.id, e]));
-    for (const id of takable) this.bump(this.byId.get(id) as FlowEdge, 1);
+    this.open = new Uint8Array(g.graph.edges.length);
+    g.graph.edges.forEach((e, i) => {
+      this.number.set(e, i);
+      this.byId.set(e.id, e);
+    });
+    this.inner = new Int32Array(g.steps.length);
+    this.any = new Int32Array(g.steps.length);
+    const lists = g.steps.map((_, s) => [...g.staying[s], ...g.moving[s]]);
+    for (const list of lists) {
+      list.forEach((e, i) => {
+        this.place.set(e, i);
+      });
+    }
+    this.all = lists.map((list) => new EdgeQueue(list));
+    this.innerForward = lists.map(
+      (list) => new EdgeQueue(list.filter((e) => !e.back && isInner(g, e))),
+    );
+    this.back = lists.map((list) => new EdgeQueue(list.filter((e) => e.back)));
+    this.innerEdge = new Uint8Array(g.graph.edges.length);
+    g.graph.edges.forEach((e, i) => {
+      this.innerEdge[i] = isInner(g, e) ? 1 : 0;
+    });
+    for (const id of takable) {
+      const edge = this.byId.get(id) as FlowEdge;
+      const i = this.number.get(edge) as number;
+      this.open[i] = 1;
+      this.size++;
+      this.bump(edge, 1, this.innerEdge[i] === 1);
+    }
   }
 
-  /** Keeps the flow on a step (or may): stays, previous, or a step target. */
-  isInner(edge: FlowEdge): boolean {
-    return Boolean(edge.stays || edge.back) || this.g.stepIndex.has(edge.to);
-  }
-
-  private bump(edge: FlowEdge, by: number): void {
-    this.any.set(edge.from, (this.any.get(edge.from) ?? 0) + by);
-    if (!this.isInner(edge)) return;
-    this.inner.set(edge.from, (this.inner.get(edge.from) ?? 0) + by);
+  private bump(edge: FlowEdge, by: number, inner: boolean): void {
+    const step = this.g.stepIndex.get(edge.from);
+    if (step === undefined) return;
+    this.any[step] += by;
+    if (!inner) return;
+    this.inner[step] += by;
     this.innerLeft += by;
   }
 
+  isOpen(id: string): boolean {
+    const edge = this.byId.get(id);
+    return edge !== undefined && this.open[this.number.get(edge) as number] === 1;
+  }
+
   cover(id: string): void {
-    if (!this.ids.delete(id)) return;
-    this.bump(this.byId.get(id) as FlowEdge, -1);
+    const edge = this.byId.get(id);
+    if (!edge) return;
+    const i = this.number.get(edge) as number;
+    if (!this.open[i]) return;
+    this.open[i] = 0;
+    this.size--;
+    this.bump(edge, -1, this.innerEdge[i] === 1);
   }
 
   hasInner(node: string): boolean {
-    return (this.inner.get(node) ?? 0) > 0;
+    const step = this.g.stepIndex.get(node);
+    return step !== undefined && this.inner[step] > 0;
   }
 
   hasAny(node: string): boolean {
-    return (this.any.get(node) ?? 0) > 0;
+    const step = this.g.stepIndex.get(node);
+    return step !== undefined && this.any[step] > 0;
   }
 
+  /** The step's first uncovered edge. */
+  first(node: string): FlowEdge | undefined {
+    const step = this.g.stepIndex.get(node);
+    if (step === undefined || this.any[step] === 0) return undefined;
+    return this.all[step].first(this.open, this.number);
+  }
+
+  /** The step's first uncovered edge that keeps the flow on a step (a `previous` only when
+   *  `canGoBack`: it moves only with a step below on the visit stack). */
+  firstInner(node: string, canGoBack: boolean): FlowEdge | undefined {
+    const step = this.g.stepIndex.get(node);
+    if (step === undefined || this.inner[step] === 0) return undefined;
+    const forward = this.innerForward[step].first(this.open, this.number);
+    const back = canGoBack ? this.back[step].first(this.open, this.number) : undefined;
+    if (!forward || !back) return forward ?? back;
+    return (this.place.get(forward) as number) < (this.place.get(back) as number) ? forward : back;
+  }
+
+  /** Every uncovered edge of the step (to say which are missed). */
   at(node: string): FlowEdge[] {
     const step = this.g.stepIndex.get(node);
-    if (step === undefined || !this.hasAny(node)) return [];
-    return [...this.g.staying[step], ...this.g.moving[step]].filter((e) => this.ids.has(e.id));
+    if (step === undefined || this.any[step] === 0) return [];
+    return this.all[step].edges.filter((e) => this.open[this.number.get(e) as number]);
+  }
+
+  /** Uncovered edge ids, in graph order. */
+  ids(): string[] {
+    return this.g.graph.edges.filter((_, i) => this.open[i]).map((e) => e.id);
   }
 }
 
 const isUrlTrigger = (edge: FlowEdge) => edge.via.on !== undefined && "url" in edge.via.on;
+
+/** What the walks share: the flow, the open edges, the tree and where walks may start. */
+interface WalkContext {
+  g: IndexedGraph;
+  open: Uncovered;
+  tree: PathTree;
+  /** Per step: the edge towards the nearest end. */
+  endward: (FlowEdge | undefined)[];
+  /** Steps in breadth-first order from the first step (itself left out). */
+  order: string[];
+  /** A graph node → its node in the breadth-first tree of scripts. */
+  scripts: Map<string, number>;
+  /** Tree nodes whose edges from the launch are all covered already. */
+  accounted: Uint8Array;
+  /** Cursors into `order`: no step before them has an uncovered (inner) edge. */
+  orderAt: { inner: number; any: number };
+}
 
 class CoverageWalk {
   /** A route being followed from `planAt` on (dropped if the walk leaves it). */
@@ -93,10 +209,10 @@ class CoverageWalk {
   private planAt = 0;
   /** The node the last route chosen leads to (the walk was heading there for its edges). */
   goal: string | undefined;
+  private started = false;
 
   constructor(
-    private readonly g: IndexedGraph,
-    private readonly open: Uncovered,
+    private readonly c: WalkContext,
     readonly walker: PathWalker,
     /** Route around URL triggers: the page they leave the walk on may fire the goal's own. */
     private readonly avoidUrlRoutes = false,
@@ -104,19 +220,58 @@ class CoverageWalk {
 
   /** The next edge to take from the walker's node, or undefined when stuck. */
   pick(): FlowEdge | undefined {
+    const { open } = this.c;
+    const first = !this.started;
+    this.started = true;
     const here = this.walker.node;
     const planned = this.resume(here);
     if (planned) return planned;
-    const open = this.open.at(here);
-    const inner = open.find((e) => this.open.isInner(e) && (!e.back || this.walker.moves(e)));
+    const inner = open.firstInner(here, this.walker.depth >= 2);
     if (inner) return inner;
+    const openHere = open.first(here);
+    if (first && this.startFurther(openHere !== undefined)) return this.pick();
+    // From the launch (no shortest script reaches the goal) a route may cross the whole flow,
+    // once per walk; inside a walk, routes are short or given up.
+    const whole = first;
     const route =
-      (this.open.innerLeft > 0 ? this.routeWhere((n) => this.open.hasInner(n)) : undefined) ??
-      (open[0] ? undefined : this.routeWhere((n) => this.open.hasAny(n)));
+      (open.innerLeft > 0 ? this.routeWhere((n) => open.hasInner(n), whole) : undefined) ??
+      (openHere ? undefined : this.routeWhere((n) => open.hasAny(n), whole));
     if (route) return this.follow(route);
-    if (open[0]) return open[0];
-    const toEnd = routeTo(this.g, here, (n) => !this.g.stepIndex.has(n));
-    return toEnd?.[0] ?? forwardEdges(this.g, here)[0];
+    if (openHere) return openHere;
+    const step = this.c.g.stepIndex.get(here);
+    return (
+      (step === undefined ? undefined : this.c.endward[step]) ?? forwardEdges(this.c.g, here)[0]
+    );
+  }
+
+  /**
+   * At the launch, a walk would route to the first step (breadth-first) with an uncovered
+   * edge: it starts at that step's shortest script instead. False when it cannot (the launch
+   * is not on the first step, or no script reaches that step).
+   */
+  private startFurther(openHere: boolean): boolean {
+    const c = this.c;
+    if (this.avoidUrlRoutes || this.walker.at !== 0 || this.walker.node !== c.g.graph.initial) {
+      return false;
+    }
+    const target =
+      c.open.innerLeft > 0
+        ? this.firstInOrder("inner", (n) => c.open.hasInner(n))
+        : openHere
+          ? undefined
+          : this.firstInOrder("any", (n) => c.open.hasAny(n));
+    const node = target === undefined ? undefined : c.scripts.get(target);
+    if (node === undefined || c.tree.state[node].node !== target) return false;
+    this.walker.goTo(node);
+    this.goal = target;
+    coverPrefix(c, node);
+    return true;
+  }
+
+  private firstInOrder(which: "inner" | "any", has: (node: string) => boolean): string | undefined {
+    const { order, orderAt } = this.c;
+    while (orderAt[which] < order.length && !has(order[orderAt[which]])) orderAt[which]++;
+    return order[orderAt[which]];
   }
 
   /**
@@ -133,10 +288,12 @@ class CoverageWalk {
     return undefined;
   }
 
-  private routeWhere(goal: (node: string) => boolean): FlowEdge[] | undefined {
+  private routeWhere(goal: (node: string) => boolean, whole: boolean): FlowEdge[] | undefined {
     const here = this.walker.node;
     const avoid = this.avoidUrlRoutes ? isUrlTrigger : undefined;
-    const route = routeTo(this.g, here, (n) => n !== here && goal(n), avoid);
+    // Walks around URL triggers are rare retries: they may search the whole flow.
+    const maxEdges = whole || this.avoidUrlRoutes ? undefined : coverageRouteBudget;
+    const route = routeTo(this.c.g, here, (n) => n !== here && goal(n), { avoid, maxEdges });
     return route && route.length > 0 ? route : undefined;
   }
 
@@ -148,47 +305,81 @@ class CoverageWalk {
   }
 }
 
-/** One greedy walk from the first step, covering the edges it takes as it goes. */
-function walkOnce(walk: CoverageWalk, { open, maxSteps }: { open: Uncovered; maxSteps: number }) {
+/** Room in `accounted` for every node of the tree. */
+function grow(c: WalkContext): void {
+  if (c.accounted.length >= c.tree.size) return;
+  const grown = new Uint8Array(Math.max(c.tree.size, c.accounted.length * 2));
+  grown.set(c.accounted);
+  c.accounted = grown;
+}
+
+/** Covers the edges of the tree path to `node`, walking up only to a node already done. */
+function coverPrefix(c: WalkContext, node: number): void {
+  grow(c);
+  for (let n = node; n >= 0 && !c.accounted[n]; n = c.tree.parent[n]) {
+    for (const id of c.tree.edges[n]) c.open.cover(id);
+    c.accounted[n] = 1;
+  }
+}
+
+/** One greedy walk from the launch, covering the edges it takes as it goes. */
+function walkOnce(c: WalkContext, walk: CoverageWalk, maxSteps: number) {
   const walker = walk.walker;
-  const before = open.ids.size;
-  let seen = 0;
-  const coverTaken = () => {
-    for (; seen < walker.edges.length; seen++) open.cover(walker.edges[seen]);
-  };
-  coverTaken();
+  const before = c.open.size;
+  coverPrefix(c, walker.at);
   for (let n = 0; n < maxSteps && walker.onStep(); n++) {
     const edge = walk.pick();
     if (!edge) break;
-    walker.take(edge);
-    coverTaken();
+    for (const id of walker.take(edge)) c.open.cover(id);
+    // Its parent was accounted for, and its own edges are covered now.
+    grow(c);
+    c.accounted[walker.at] = 1;
   }
-  const path: CoveragePath = { edges: [...walker.edges], end: walker.node, steps: walker.steps };
-  return { progressed: open.ids.size < before, goal: walk.goal, path };
+  const path: CoverageLeaf = { node: walker.at, end: walker.node };
+  return { progressed: c.open.size < before, goal: walk.goal, path };
 }
 
-/**
- * Greedy coverage; every path is followed by a PathWalker, so its script matches it.
- * `onProgress` is told the takable edges covered so far after each path (progress bars only).
- */
+export interface CoverageOptions {
+  /** Told the takable edges covered so far after each path (progress bars only). */
+  onProgress?: (done: number, total: number) => void;
+  /** Write into this tree (shared with the shortest paths); a new one by default. */
+  tree?: PathTree;
+  /** The breadth-first tree of scripts in `tree`, when already known. */
+  scripts?: Map<string, number>;
+}
+
+/** Greedy coverage; every path is followed by a PathWalker, so its script matches it. */
 export function coverage(
   g: IndexedGraph,
   experience: Experience,
   setup: ScriptSetup,
-  onProgress?: (done: number, total: number) => void,
+  options: CoverageOptions = {},
 ): Coverage {
+  const { onProgress } = options;
+  const tree = options.tree ?? new PathTree();
+  const newWalker = () => new PathWalker(g, experience, setup, tree);
   const takable = takableEdges(g);
   const open = new Uncovered(g, takable);
-  const paths: CoveragePath[] = [];
+  const paths: CoverageLeaf[] = [];
   onProgress?.(0, takable.size);
   const missed: string[] = [];
   const maxSteps = 4 * g.graph.edges.length + 64;
+  const scripts = options.scripts ?? scriptTree(g, newWalker());
+  const c: WalkContext = {
+    g,
+    open,
+    tree,
+    endward: endwardEdges(g),
+    order: forwardTree(g)
+      .order.slice(1)
+      .filter((n) => g.stepIndex.has(n)),
+    scripts,
+    accounted: new Uint8Array(Math.max(16, tree.size * 2)),
+    orderAt: { inner: 0, any: 0 },
+  };
   const walk = (avoidUrlRoutes: boolean) =>
-    walkOnce(new CoverageWalk(g, open, new PathWalker(g, experience, setup), avoidUrlRoutes), {
-      open,
-      maxSteps,
-    });
-  while (open.ids.size > 0) {
+    walkOnce(c, new CoverageWalk(c, newWalker(), avoidUrlRoutes), maxSteps);
+  while (open.size > 0) {
     let attempt = walk(false);
     if (!attempt.progressed) {
       // A walk that covers nothing new would repeat forever. The engine kept it from the step
@@ -208,9 +399,9 @@ export function coverage(
       }
     }
     paths.push(attempt.path);
-    onProgress?.(takable.size - open.ids.size, takable.size);
+    onProgress?.(takable.size - open.size, takable.size);
   }
   onProgress?.(takable.size, takable.size);
   const untakable = g.graph.edges.filter((e) => !takable.has(e.id)).map((e) => e.id);
-  return { paths, untakable, missed: [...missed, ...open.ids] };
+  return { tree, paths, untakable, missed: [...missed, ...open.ids()] };
 }

@@ -2,7 +2,7 @@
 // when it replays them) and into a vitest file that replays them. Pure: the CLI writes files.
 import type { Project } from "../format/schema.ts";
 import type { ExperienceResult, Result, ScriptStep } from "../format/script.ts";
-import type { CoveragePath } from "./coverage.ts";
+import { type CoveragePath, expandCoverage } from "./path-forms.ts";
 import { replayScript } from "./replay.ts";
 import type { ScriptSetup } from "./script-setup.ts";
 
@@ -27,9 +27,35 @@ function fileSafe(text: string): string {
 }
 
 /**
- * One recording per coverage path, each replayed by the engine for its `expect`.
+ * One recording per coverage path, each replayed by the engine for its `expect`, one at a
+ * time: each path is expanded (either report form) only while its recording is made.
  * `projectPath` is written as the recording's `project` (relative to where it is saved).
  */
+export function* eachCoverageRecording(
+  project: Project,
+  experience: string,
+  setup: ScriptSetup,
+  paths: readonly CoveragePath[],
+  projectPath: string,
+): Generator<ExportedRecording> {
+  const width = String(paths.length).length;
+  for (let i = 0; i < paths.length; i++) {
+    const { steps } = expandCoverage(paths, i);
+    const { result } = replayScript(project, setup, steps);
+    const expected = expectOf(result, experience);
+    const number = String(i + 1).padStart(Math.max(2, width), "0");
+    yield {
+      name: `${fileSafe(experience)}-${number}-${fileSafe(expected.status ?? "end")}.json`,
+      recording: {
+        project: projectPath,
+        script: { user: setup.user, start: setup.start, steps },
+        expect: { experiences: { [experience]: expected } },
+      },
+    };
+  }
+}
+
+/** Every recording of eachCoverageRecording at once (the vitest export needs them all). */
 export function coverageRecordings(
   project: Project,
   experience: string,
@@ -37,20 +63,7 @@ export function coverageRecordings(
   paths: readonly CoveragePath[],
   projectPath: string,
 ): ExportedRecording[] {
-  const width = String(paths.length).length;
-  return paths.map((path, i) => {
-    const { result } = replayScript(project, setup, path.steps);
-    const expected = expectOf(result, experience);
-    const number = String(i + 1).padStart(Math.max(2, width), "0");
-    return {
-      name: `${fileSafe(experience)}-${number}-${fileSafe(expected.status ?? "end")}.json`,
-      recording: {
-        project: projectPath,
-        script: { user: setup.user, start: setup.start, steps: path.steps },
-        expect: { experiences: { [experience]: expected } },
-      },
-    };
-  });
+  return [...eachCoverageRecording(project, experience, setup, paths, projectPath)];
 }
 
 /**

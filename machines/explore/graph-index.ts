@@ -30,8 +30,22 @@ export interface IndexOptions {
   back?: boolean;
 }
 
+const indexCache = new WeakMap<FlowGraph, { back?: IndexedGraph; forward?: IndexedGraph }>();
+
+/** Indexes a flow graph (once per graph and option: the explorers ask for it several times). */
 export function indexGraph(graph: FlowGraph, options: IndexOptions = {}): IndexedGraph {
   const withBack = options.back ?? true;
+  let cached = indexCache.get(graph);
+  if (!cached) {
+    cached = {};
+    indexCache.set(graph, cached);
+  }
+  const which = withBack ? "back" : "forward";
+  cached[which] ??= buildIndex(graph, withBack);
+  return cached[which];
+}
+
+function buildIndex(graph: FlowGraph, withBack: boolean): IndexedGraph {
   const steps = graph.nodes.filter((n) => n.kind === "step").map((n) => n.id);
   const stepIndex = new Map(steps.map((id, i) => [id, i]));
   const ends = graph.nodes.filter((n) => n.kind !== "step").map((n) => n.id);

@@ -1,7 +1,6 @@
 // Explorers over a project (SPEC §5): paths, coverage, races, why, diff. What app/ and cli/ import of
 // machines/explore/ comes from here.
-export { CountBudgetError } from "./count.ts";
-export type { Coverage, CoveragePath } from "./coverage.ts";
+export type { Coverage } from "./coverage.ts";
 export {
   type ChangeMark,
   type CycleChange,
@@ -35,7 +34,18 @@ export {
   type DiffTone,
   diffGroups,
 } from "./diff-groups.ts";
-export { coverageRecordings, coverageVitestFile, type ExportedRecording } from "./export.ts";
+export {
+  coverageRecordings,
+  coverageVitestFile,
+  type ExportedRecording,
+  eachCoverageRecording,
+} from "./export.ts";
+export {
+  type CoveragePath,
+  coverageLength,
+  expandCoverage,
+  expandShortest,
+} from "./path-forms.ts";
 export {
   explorePaths,
   type JsonCount,

@@ -4,26 +4,23 @@
 // exact decimal strings.
 import { findExperience } from "../compile/machine-config.ts";
 import type { Project } from "../format/schema.ts";
-import type { ScriptStep } from "../format/script.ts";
-import { type FlowGraph, flowGraph } from "../graph/flow-graph.ts";
-import { defaultSimplePathLimit } from "../semantics.ts";
+import { flowGraph } from "../graph/flow-graph.ts";
+import { defaultSimplePathLimit, wholePathsLimit } from "../semantics.ts";
 import { countPaths, type PathCounts } from "./count.ts";
-import { type CoveragePath, coverage } from "./coverage.ts";
+import { coverage } from "./coverage.ts";
 import { indexGraph } from "./graph-index.ts";
+import { type CoveragePath, coverageForm, type ShortestPath, shortestForm } from "./path-forms.ts";
 import { type ScriptSetup, scriptSetup } from "./script-setup.ts";
-import { shortestRoutes, simplePaths } from "./search.ts";
-import { PathWalker } from "./walker.ts";
+import { scriptTree, simplePaths } from "./search.ts";
+import { PathTree, PathWalker } from "./walker.ts";
+
+export type { CoveragePath, ShortestPath } from "./path-forms.ts";
 
 /** A count as JSON: a number up to 2^53 − 1, else its exact decimal string. */
 export type JsonCount = number | string;
 
 export function jsonCount(n: bigint): JsonCount {
   return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
-}
-
-export interface ShortestPath {
-  edges: string[];
-  steps: ScriptStep[];
 }
 
 export interface PathsReport {
@@ -35,11 +32,21 @@ export interface PathsReport {
     snoozed: JsonCount;
     launched: JsonCount;
   };
-  /** Per launched experience; the revisit bound; whether the flow has no cycle. */
-  countDetail: { launchedTo: Record<string, JsonCount>; revisits: number; acyclic: boolean };
+  /**
+   * Per launched experience; the revisit bound the counts hold for; whether the flow has no
+   * cycle; `reduced`: the asked bound needed more work than the budget, so the counts are
+   * for one visit per step; `exact: false`: even that did, so each count is a lower bound.
+   */
+  countDetail: {
+    launchedTo: Record<string, JsonCount>;
+    revisits: number;
+    acyclic: boolean;
+    reduced: boolean;
+    exact: boolean;
+  };
   /** The user and start page every script here runs with. */
   setup: ScriptSetup;
-  /** Per node reachable from the first step (steps and ends). */
+  /** Per node a script reaches from the launch (steps and ends), breadth-first. */
   shortest: Record<string, ShortestPath>;
   coverage: CoveragePath[];
   simple: { paths: string[][]; truncated: boolean; limit: number };
@@ -50,6 +57,9 @@ export interface PathsReport {
   edges: number;
   /** Parts left out on request (`parts`): their fields are empty. */
   omitted?: ("shortest" | "simple")[];
+  /** Parts written in the shared form (too long whole: each path is `from` + its own steps;
+   *  path-forms.ts expands one). */
+  shared?: ("shortest" | "coverage")[];
 }
 
 /** The parts of explorePaths, in the order they run (for progress reports). */
@@ -77,27 +87,6 @@ export function countJson(counts: PathCounts): PathsReport["count"] {
   };
 }
 
-function shortestPaths(
-  graph: FlowGraph,
-  project: Project,
-  experienceId: string,
-  setup: ScriptSetup,
-  onProgress?: PathsProgress,
-): Record<string, ShortestPath> {
-  const g = indexGraph(graph);
-  const experience = findExperience(project, experienceId);
-  const result: Record<string, ShortestPath> = {};
-  const routes = shortestRoutes(g);
-  let done = 0;
-  for (const [node, route] of routes) {
-    const walker = new PathWalker(g, experience, setup);
-    for (const edge of route) if (walker.onStep()) walker.take(edge);
-    result[node] = { edges: [...walker.edges], steps: walker.steps };
-    onProgress?.(++done, routes.size, "shortest");
-  }
-  return result;
-}
-
 export function explorePaths(
   project: Project,
   experienceId: string,
@@ -113,10 +102,18 @@ export function explorePaths(
   progress?.(1, 1, "count");
   const wantShortest = options.parts?.shortest ?? true;
   const wantSimple = options.parts?.simple ?? true;
-  const shortest = wantShortest ? shortestPaths(graph, project, experienceId, setup, progress) : {};
-  const cover = coverage(g, experience, setup, (done, total) =>
-    progress?.(done, total, "coverage"),
-  );
+  // One tree of script steps for the shortest and the coverage paths: they share prefixes.
+  const tree = new PathTree();
+  if (wantShortest) progress?.(0, 1, "shortest");
+  const scripts = scriptTree(g, new PathWalker(g, experience, setup, tree));
+  const shortest = wantShortest ? shortestForm(tree, scripts, wholePathsLimit) : undefined;
+  if (wantShortest) progress?.(1, 1, "shortest");
+  const cover = coverage(g, experience, setup, {
+    tree,
+    scripts,
+    onProgress: (done, total) => progress?.(done, total, "coverage"),
+  });
+  const covered = coverageForm(tree, cover.paths, wholePathsLimit);
   const limit = options.simpleLimit ?? defaultSimplePathLimit;
   let simple: PathsReport["simple"] = { paths: [], truncated: true, limit: 0 };
   if (wantSimple) {
@@ -128,20 +125,31 @@ export function explorePaths(
     ...(wantShortest ? [] : (["shortest"] as const)),
     ...(wantSimple ? [] : (["simple"] as const)),
   ];
+  const shared = [
+    ...(shortest?.shared ? (["shortest"] as const) : []),
+    ...(covered.shared ? (["coverage"] as const) : []),
+  ];
   const launchedTo = Object.fromEntries(
     Object.entries(counts.launchedTo).map(([id, n]) => [id, jsonCount(n)]),
   );
   return {
     experience: experienceId,
     count: countJson(counts),
-    countDetail: { launchedTo, revisits: counts.revisits, acyclic: counts.acyclic },
+    countDetail: {
+      launchedTo,
+      revisits: counts.revisits,
+      acyclic: counts.acyclic,
+      reduced: counts.reduced,
+      exact: counts.exact,
+    },
     setup,
-    shortest,
-    coverage: cover.paths,
+    shortest: shortest?.paths ?? {},
+    coverage: covered.paths,
     simple,
     untakable: cover.untakable,
     missed: cover.missed,
     edges: graph.edges.length,
     ...(omitted.length > 0 ? { omitted } : {}),
+    ...(shared.length > 0 ? { shared } : {}),
   };
 }

@@ -1,7 +1,13 @@
 // The formats (SPEC §1, §4): the project, script, result and recording shapes, and JSON text
 // with positions. What app/ and cli/ import of machines/format/ comes from here.
 // write-json-schema.ts is a Node script (`npm run schema`): it is not exported.
-export { type JsonTextResult, parseJsonText, type TextPosition } from "./json-text.ts";
+export {
+  type JsonSyntaxError,
+  type JsonTextResult,
+  jsonNestingLimit,
+  parseJsonText,
+  type TextPosition,
+} from "./json-text.ts";
 export type {
   Action,
   ActionOf,
@@ -42,3 +48,4 @@ export {
   type TraceEntry,
   type Warning,
 } from "./script.ts";
+export { decodeUtf8Text, type Utf8Error, type Utf8Text } from "./utf8-text.ts";

@@ -3,6 +3,8 @@
 // ITERATIVE scanners add what it cannot give: where a syntax error is, in plain words, and
 // where a JSON pointer's node starts. Positions are 1-based; a column counts UTF-16 code
 // units (what JavaScript strings and most editors' "column" count); lines end at "\n".
+// A document nested deeper than jsonNestingLimit is refused here, once for every input
+// (projects, scripts, recordings): everything downstream may then recurse over values.
 
 export interface TextPosition {
   line: number;
@@ -13,6 +15,8 @@ export interface JsonSyntaxError extends TextPosition {
   message: string;
   /** 0-based UTF-16 offset into the text. */
   offset: number;
+  /** Where the problem is as a JSON pointer, when the text parsed (too deep a value). */
+  pointer?: string;
 }
 
 export type JsonTextResult =
@@ -30,6 +34,12 @@ export type JsonTextResult =
 
 const BOM = 0xfeff;
 
+/**
+ * Decided here (semantics.ts names it): objects and arrays nest at most this deep. Real
+ * documents nest about 10 levels; a limit keeps every recursion over values safe.
+ */
+export const jsonNestingLimit = 256;
+
 export function parseJsonText(text: string): JsonTextResult {
   // Editors on some systems write a byte-order mark; it is not part of the document.
   const start = text.charCodeAt(0) === BOM ? 1 : 0;
@@ -41,6 +51,8 @@ export function parseJsonText(text: string): JsonTextResult {
     const found = findSyntaxError(text, start) ?? fallbackSyntaxError(thrown, start);
     return { ok: false, error: describeSyntaxError(found, lines) };
   }
+  const tooDeep = firstTooDeep(text, start, jsonNestingLimit);
+  if (tooDeep !== -1) return { ok: false, error: describeTooDeep(text, start, tooDeep, lines) };
   const locator = new Locator(text, start);
   return {
     ok: true,
@@ -58,13 +70,46 @@ function describeSyntaxError(found: FoundError, lines: LineIndex): JsonSyntaxErr
   return { message, offset: found.offset, ...lines.position(found.offset) };
 }
 
+function describeTooDeep(
+  text: string,
+  start: number,
+  offset: number,
+  lines: LineIndex,
+): JsonSyntaxError {
+  const tokens = pathTo(text, start, offset);
+  const pointer = tokens.map((token) => `/${escapeToken(token)}`).join("");
+  const shown =
+    tokens.length > shownTokens ? `${pointer.slice(0, prefixLength(tokens))}/…` : pointer;
+  return {
+    message: `nested too deeply: at most ${jsonNestingLimit} levels of objects and arrays are allowed; this '${text[offset]}' opens level ${tokens.length + 1}, at ${shown || "/"}`,
+    offset,
+    pointer,
+    ...lines.position(offset),
+  };
+}
+
+/** How many leading tokens of a long pointer a message shows (the rest is more of the same). */
+const shownTokens = 12;
+
+function prefixLength(tokens: readonly string[]): number {
+  let length = 0;
+  for (let i = 0; i < shownTokens; i++) length += 1 + escapeToken(tokens[i]).length;
+  return length;
+}
+
+function escapeToken(token: string): string {
+  return token.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
 /** RFC 6901: "" is the root; "/a~1b/0" is ["a/b", "0"]. */
 export function pointerTokens(pointer: string): string[] {
   if (pointer === "") return [];
   return pointer
     .slice(1)
     .split("/")
-    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    .map((token) =>
+      token.includes("~") ? token.replaceAll("~1", "/").replaceAll("~0", "~") : token,
+    );
 }
 
 // ------------------------------------------------------------------------------ positions
@@ -248,6 +293,12 @@ function scanScalar(text: string, i: number, open: number[]): { end: number } | 
   if (char === "'") {
     return { offset: i, message: "strings use double quotes (\"), not single quotes (')" };
   }
+  if (text.charCodeAt(i) === BOM) {
+    return {
+      offset: i,
+      message: "a byte-order mark (U+FEFF) is allowed only once, as the very first character",
+    };
+  }
   return { offset: i, message: `expected a value, found ${show(text, i)}` };
 }
 
@@ -332,6 +383,86 @@ function fallbackSyntaxError(thrown: unknown, start: number): FoundError {
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   const position = /position (\d+)/.exec(message);
   return { message, offset: position ? Number(position[1]) + start : start };
+}
+
+// ------------------------------------------------------------------------------- nesting
+// Both scans run on text JSON.parse accepted, so they only need to skip strings and follow
+// brackets; neither recurses.
+
+/**
+ * Offset of the first "{" or "[" that opens level `limit` + 1 (the root is level 1), or -1.
+ * It hops from one of `{ [ } ] "` to the next with indexOf (a fast native search) instead of
+ * reading every character: it runs on every document, so it must cost little beside
+ * JSON.parse.
+ */
+function firstTooDeep(text: string, start: number, limit: number): number {
+  const end = text.length;
+  const next = (char: string, from: number) => {
+    const at = text.indexOf(char, from);
+    return at === -1 ? end : at;
+  };
+  let openBrace = next("{", start);
+  let openBracket = next("[", start);
+  let closeBrace = next("}", start);
+  let closeBracket = next("]", start);
+  let quote = next('"', start);
+  let depth = 0;
+  for (;;) {
+    const open = Math.min(openBrace, openBracket);
+    const close = Math.min(closeBrace, closeBracket);
+    if (quote < open && quote < close) {
+      // Brackets inside a string do not count: move every search past it.
+      const after = skipStringAt(text, quote);
+      quote = next('"', after);
+      if (openBrace < after) openBrace = next("{", after);
+      if (openBracket < after) openBracket = next("[", after);
+      if (closeBrace < after) closeBrace = next("}", after);
+      if (closeBracket < after) closeBracket = next("]", after);
+    } else if (open < close) {
+      depth++;
+      if (depth > limit) return open;
+      if (open === openBrace) openBrace = next("{", open + 1);
+      else openBracket = next("[", open + 1);
+    } else if (close < end) {
+      depth--;
+      if (close === closeBrace) closeBrace = next("}", close + 1);
+      else closeBracket = next("]", close + 1);
+    } else {
+      return -1;
+    }
+  }
+}
+
+/** The keys and indices from the root down to the container that opens at `target`. */
+function pathTo(text: string, start: number, target: number): string[] {
+  const tokens: string[] = [];
+  /** Per open container: its current element index, or -1 for an object. */
+  const indices: number[] = [];
+  let expectKey = false;
+  for (let i = start; i < target; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      const end = skipStringAt(text, i);
+      if (expectKey) tokens[tokens.length - 1] = decodeKey(text.slice(i, end));
+      expectKey = false;
+      i = end - 1;
+    } else if (code === 0x7b) {
+      indices.push(-1);
+      tokens.push("");
+      expectKey = true;
+    } else if (code === 0x5b) {
+      indices.push(0);
+      tokens.push("0");
+    } else if (code === 0x7d || code === 0x5d) {
+      indices.pop();
+      tokens.pop();
+    } else if (code === 0x2c) {
+      const top = indices.length - 1;
+      if (indices[top] === -1) expectKey = true;
+      else tokens[top] = String(++indices[top]);
+    }
+  }
+  return tokens;
 }
 
 // ------------------------------------------------------------------------------ locating

@@ -98,6 +98,8 @@ function otherSources(project: Project): Source[] {
 class Builder {
   readonly nodes = new Map<string, LaunchNode>();
   readonly edges: LaunchEdge[] = [];
+  /** Ids of `edges`: a dense project has tens of thousands (a scan per edge was quadratic). */
+  private readonly edgeIds = new Set<string>();
 
   constructor(private readonly project: Project) {
     for (const e of project.experiences)
@@ -116,7 +118,8 @@ class Builder {
 
   edge(from: string, to: string, kind: LaunchEdgeKind, where: string): void {
     const id = `${from} ${kind} ${to} (${where})`;
-    if (this.edges.some((e) => e.id === id)) return;
+    if (this.edgeIds.has(id)) return;
+    this.edgeIds.add(id);
     this.edges.push({ id, from, to, kind, where });
   }
 
@@ -136,8 +139,11 @@ class Builder {
 
   private navigate(source: Source, url: string): void {
     const page = `page:${url}`;
+    const known = this.nodes.has(page);
     this.node(page, "page", url);
     this.edge(source.node, page, "navigate", source.where);
+    // A page's "shows" edges depend on its URL alone: added when the page first appears.
+    if (known) return;
     for (const experience of this.project.experiences) {
       // A URL with {attribute} placeholders is matched as written (decided here).
       if (experience.showOn.trigger === "auto" && matchesAny(experience.showOn.urls, url)) {
@@ -156,17 +162,30 @@ class Builder {
   }
 }
 
+/** Each node's outgoing edges, in the order of `edges`. */
+type Outgoing = ReadonlyMap<string, readonly LaunchEdge[]>;
+
+function outgoingOf(edges: readonly LaunchEdge[]): Outgoing {
+  const outgoing = new Map<string, LaunchEdge[]>();
+  for (const edge of edges) {
+    const list = outgoing.get(edge.from);
+    if (list === undefined) outgoing.set(edge.from, [edge]);
+    else list.push(edge);
+  }
+  return outgoing;
+}
+
 /** The shortest cycle through `start` inside `members` (breadth-first), as edges. */
 function shortestCycleThrough(
   start: string,
   members: Set<string>,
-  edges: readonly LaunchEdge[],
+  outgoing: Outgoing,
 ): LaunchEdge[] | undefined {
   const via = new Map<string, LaunchEdge>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {
-    for (const edge of edges) {
-      if (edge.from !== queue[head] || !members.has(edge.to)) continue;
+    for (const edge of outgoing.get(queue[head]) ?? []) {
+      if (!members.has(edge.to)) continue;
       if (edge.to === start) {
         const path = [edge];
         for (let node = edge.from; node !== start; ) {
@@ -217,14 +236,19 @@ function groups(nodes: readonly string[], edges: readonly LaunchEdge[]): string[
 
 function cyclesOf(nodes: readonly string[], edges: readonly LaunchEdge[]): LaunchCycle[] {
   const cycles: LaunchCycle[] = [];
+  const outgoing = outgoingOf(edges);
+  const selfLooped = new Set(edges.filter((e) => e.from === e.to).map((e) => e.from));
   for (const members of groups(nodes, edges)) {
     const set = new Set(members);
-    const selfLoop = edges.find((e) => e.from === e.to && set.has(e.from));
+    const selfLoop = members.some((member) => selfLooped.has(member));
     if (members.length === 1 && !selfLoop) continue;
+    // No cycle is shorter than a self-loop, or than two edges without one: stop at that.
+    const shortest = selfLoop ? 1 : 2;
     let best: LaunchEdge[] | undefined;
     for (const start of members.sort()) {
-      const cycle = shortestCycleThrough(start, set, edges);
+      const cycle = shortestCycleThrough(start, set, outgoing);
       if (cycle && (!best || cycle.length < best.length)) best = cycle;
+      if (best && best.length === shortest) break;
     }
     if (!best) continue;
     cycles.push({

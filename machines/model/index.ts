@@ -2,5 +2,7 @@
 export * from "./diagnostic.ts";
 export * from "./experience.ts";
 export * from "./glob.ts";
+export * from "./id-index.ts";
 export * from "./keys.ts";
+export * from "./suggest.ts";
 export * from "./time.ts";

@@ -11,11 +11,14 @@ import { checkStructure } from "./structure.ts";
 import { unknownFieldDiagnostics } from "./unknown-fields.ts";
 
 export type { Diagnostic, Severity } from "./diagnostic.ts";
+export { type DocumentProblem, documentProblems } from "./document-issues.ts";
 
 export interface ParseError {
   message: string;
   line: number;
   column: number;
+  /** Set when the text is JSON but cannot be taken as it is (nested too deeply). */
+  pointer?: string;
 }
 
 export interface ValidationResult {
@@ -32,8 +35,10 @@ export const structuralLimit = diagnosticCap;
 export function validateText(text: string): ValidationResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    const { message, line, column } = parsed.error;
-    return { diagnostics: [], parseError: { message, line, column } };
+    const { message, line, column, pointer } = parsed.error;
+    const parseError =
+      pointer === undefined ? { message, line, column } : { message, line, column, pointer };
+    return { diagnostics: [], parseError };
   }
   return validateDocument(parsed.value, parsed.locate);
 }

@@ -1,5 +1,6 @@
 // Stage e, step level: targets, questions, survey conditions and bookings (SPEC §1 "Step").
 import type { Project, Step, StepKind, SurveyTest } from "../format/schema.ts";
+import { didYouMean } from "../model/suggest.ts";
 import { answerRange } from "../semantics.ts";
 import { diagnose } from "./codes.ts";
 import type { Diagnostic } from "./diagnostic.ts";
@@ -189,12 +190,13 @@ function testDiagnostics(
           ? test.allOf
           : [];
   const options = optionsOf(step) ?? [];
+  const known = new Set(options);
   values.forEach((value, i) => {
-    if (options.includes(value)) return;
+    if (known.has(value)) return;
     out.push(
       diagnose(
         "unknownOption",
-        `"${value}" is not an option of this step; use one of: ${options.map((o) => `"${o}"`).join(", ")}.`,
+        `"${value}" is not an option of this step (${didYouMean(value, options, "options")}).`,
         `${where}/${operator}/${i}`,
       ),
     );

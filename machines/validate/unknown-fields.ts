@@ -4,6 +4,7 @@
 // added; the message suggests the known key it most resembles.
 import type { z } from "zod";
 import { project } from "../format/schema.ts";
+import { closestNames } from "../model/suggest.ts";
 import { diagnose } from "./codes.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 import { pointerOf } from "./json-access.ts";
@@ -56,6 +57,8 @@ class Shape {
   /** A discriminated union: its tag's key, and the object shape for each tag value. */
   tag = "";
   options: Map<unknown, Shape> = new Map();
+  /** A strict object: zod itself reports its unknown keys (as errors); the walk leaves it. */
+  strict = false;
 }
 
 const leaf = new Shape();
@@ -106,13 +109,10 @@ function taggedShape(key: string, options: Def[], shape: Shape): void {
 /** The keys of one object, or of all the object options of a plain union. */
 function objectShape(defs: Def[], shape: Shape): void {
   const objects = defs.filter((def) => def.type === "object" && def.shape);
-  // A strict object (catchall never) reports its own unknown keys, as errors, through zod.
-  if (
-    objects.length === 0 ||
-    objects.some((def) => def.catchall && defOf(def.catchall).type === "never")
-  ) {
-    return; // a leaf
-  }
+  if (objects.length === 0) return; // a leaf
+  // A strict object (catchall never) reports its own unknown keys, as errors, through zod;
+  // its keys are still compiled, for knownFieldsAt.
+  shape.strict = objects.some((def) => def.catchall && defOf(def.catchall).type === "never");
   shape.kind = "object";
   for (const def of objects) {
     for (const [key, schema] of Object.entries(def.shape ?? {})) {
@@ -155,7 +155,7 @@ function walk(shape: Shape, value: unknown, path: (string | number)[], out: Diag
     return;
   }
   const object = shape.kind === "tagged" ? shape.options.get(record[shape.tag]) : shape;
-  if (object === undefined || object.kind !== "object") return;
+  if (object === undefined || object.kind !== "object" || object.strict) return;
   if (plainPrototypeClean && Object.getPrototypeOf(record) === Object.prototype) {
     // The same keys in the same order as Object.keys, without an array per object (a
     // document has tens of thousands of objects).
@@ -232,45 +232,54 @@ function unknownField(
 }
 
 function unknownFieldMessage(key: string, known: readonly string[]): string {
-  const close = closest(key, known);
-  const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}…` : key);
-  const fix = close
-    ? `did you mean "${close}"?`
-    : `known fields here: ${[...new Set(known)].join(", ")}.`;
-  return `Unknown field ${shown} is ignored; ${fix}`;
+  return `Unknown field ${shownKey(key)} is ignored; ${unknownFieldFix(key, known)}`;
 }
 
-/** The known key that differs from `key` only by case, or by at most two edits. */
-export function closest(key: string, known: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  const sameCase = known.find((k) => k.toLowerCase() === lower);
-  if (sameCase) return sameCase;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
+/** A key for a message: quoted, long ones cut. */
+export function shownKey(key: string): string {
+  return JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}…` : key);
 }
 
-/** Levenshtein distance, giving up (returning `limit`) once it is certainly ≥ limit. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit || a.length > 64 || b.length > 64) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+/**
+ * What to write instead of an unknown key: the known key it most resembles, else every known
+ * key there (the schema's keys: a short list that does not grow with the document).
+ */
+export function unknownFieldFix(key: string, known: readonly string[]): string {
+  const [close] = closestNames(key, known, 1);
+  if (close) return `did you mean "${close}"?`;
+  return `known fields here: ${[...new Set(known)].join(", ")}.`;
+}
+
+/**
+ * The keys the object at `path` of `document` may have under `schema` (a discriminated
+ * union's option is picked by the document's tag); [] where the path leads to no object.
+ */
+export function knownFieldsAt(
+  schema: Schema,
+  document: unknown,
+  path: readonly PropertyKey[],
+): string[] {
+  let shape = shapeOf(schema);
+  let value = document;
+  for (let i = 0; i <= path.length; i++) {
+    if (shape.kind === "tagged") {
+      const tag = isRecord(value) ? value[shape.tag] : undefined;
+      shape = shape.options.get(tag) ?? leaf;
     }
-    if (rowMin >= limit) return limit;
-    previous = current;
+    if (i === path.length) break;
+    const key = path[i];
+    if (shape.kind === "object") shape = shape.fields.get(String(key)) ?? leaf;
+    else if (shape.kind === "array" || shape.kind === "record") shape = shape.element ?? leaf;
+    else if (shape.kind === "tuple") shape = shape.items[Number(key)] ?? leaf;
+    else return [];
+    value =
+      isRecord(value) || Array.isArray(value)
+        ? (value as Record<PropertyKey, unknown>)[key]
+        : undefined;
   }
-  return Math.min(previous[b.length], limit);
+  return shape.kind === "object" ? [...shape.fields.keys()] : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
