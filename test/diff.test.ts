@@ -143,6 +143,7 @@ describe("diff: behaviour that differs", () => {
     ]);
     expect(survey.paths).toMatchObject({
       changed: true,
+      exact: true,
       before: { total: 10, completed: 4, dismissed: 6 },
       after: { total: 8, completed: 3, dismissed: 5 },
     });

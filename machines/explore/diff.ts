@@ -96,6 +96,8 @@ export interface PathsChange {
   /** null when the flow could not be counted (too much work) or compiled. */
   before: PathCountsJson | null;
   after: PathCountsJson | null;
+  /** Both are exact counts at the default revisit bound (else lower bounds: README). */
+  exact: boolean;
   changed: boolean;
   text: string;
 }
@@ -275,7 +277,13 @@ export function routeChanges(v: Versions): RouteChange[] {
   return changes;
 }
 
-function countsOf(graph: FlowGraph): PathCountsJson | null {
+interface Counted {
+  counts: PathCountsJson;
+  /** Each count is a lower bound (count.ts gave up at its budget). */
+  exact: boolean;
+}
+
+function countsOf(graph: FlowGraph): Counted | null {
   let counts: PathCounts;
   try {
     counts = countPaths(graph);
@@ -289,29 +297,49 @@ function countsOf(graph: FlowGraph): PathCountsJson | null {
     snoozed: jsonCount(counts.snoozed),
   };
   for (const [id, n] of Object.entries(counts.launchedTo)) out[`launched:${id}`] = jsonCount(n);
-  return out;
+  // Counts for simple paths instead of the default bound are still exact counts of something
+  // else: compared as lower bounds too.
+  return { counts: out, exact: counts.exact !== false && !counts.reduced };
 }
 
 function pathsChange(oldGraph: FlowGraph | null, newGraph: FlowGraph | null): PathsChange {
-  const before = oldGraph ? countsOf(oldGraph) : null;
-  const after = newGraph ? countsOf(newGraph) : null;
-  if (!before || !after) {
-    const changed = false;
-    return { before, after, changed, text: "path counts could not be compared" };
+  const was = oldGraph ? countsOf(oldGraph) : null;
+  const now = newGraph ? countsOf(newGraph) : null;
+  if (!was || !now) {
+    const before = was?.counts ?? null;
+    const after = now?.counts ?? null;
+    return {
+      before,
+      after,
+      exact: false,
+      changed: false,
+      text: "path counts could not be compared",
+    };
   }
+  const before = was.counts;
+  const after = now.counts;
+  const exact = was.exact && now.exact;
+  const atLeast = exact ? "" : " (at least: too many to count exactly)";
   const ends = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (end) => end !== "total",
   );
   const moved = ends.filter((end) => String(before[end] ?? 0) !== String(after[end] ?? 0));
   if (moved.length === 0) {
-    return { before, after, changed: false, text: `paths unchanged (${before.total})` };
+    return {
+      before,
+      after,
+      exact,
+      changed: false,
+      text: `paths unchanged (${before.total})${atLeast}`,
+    };
   }
   const parts = moved.map((end) => `${end} ${before[end] ?? 0} → ${after[end] ?? 0}`);
   return {
     before,
     after,
+    exact,
     changed: true,
-    text: `paths per end: ${parts.join(", ")} (total ${before.total} → ${after.total})`,
+    text: `paths per end: ${parts.join(", ")} (total ${before.total} → ${after.total})${atLeast}`,
   };
 }
 
@@ -407,7 +435,7 @@ function experienceDiff(
     stepsAdded: [],
     stepsRemoved: [],
     routes: [],
-    paths: { before: null, after: null, changed: false, text: "" },
+    paths: { before: null, after: null, exact: false, changed: false, text: "" },
     reachability: [],
     changes: mine.filter((c) => !c.cosmetic),
     cosmetic: mine.filter((c) => c.cosmetic),
