@@ -114,6 +114,42 @@ describe("diff: the same behaviour", () => {
   });
 });
 
+describe("diff: defaults, triggers, checklists", () => {
+  it("an explicit default (closing cross dismiss, fallback next) is the omitted one", () => {
+    const after = doc("nps-survey.json");
+    after.experiences[0].steps[0].closingCross = [{ type: "dismiss" }];
+    after.experiences[0].steps[0].fallback = [{ type: "goToStep", step: "next" }];
+    after.experiences[0].steps[2].closingCross = [{ type: "dismiss" }];
+    const report = diff(text("nps-survey.json"), after);
+    expect(report.same).toBe(true);
+    expect(report.experiences).toEqual([]);
+  });
+
+  it("a trigger's selector is behaviour: the route reads with its old selector", () => {
+    const after = doc("onboarding-tour.json");
+    after.experiences[0].steps[1].triggers[0].on = { click: "#create" };
+    const report = diff(text("onboarding-tour.json"), after);
+    expect(report.same).toBe(false);
+    expect(report.experiences[0].routes.map((r) => r.text)).toEqual([
+      "clicking #create (was clicking #new-project-button) on “Create a project” still goes to “Name the project”",
+    ]);
+  });
+
+  it("a checklist's task label is cosmetic, its actions are behaviour", () => {
+    const relabelled = doc("getting-started-checklist.json");
+    relabelled.experiences[0].tasks[0].label = "Make a project";
+    expect(diff(text("getting-started-checklist.json"), relabelled).same).toBe(true);
+    const relaunched = doc("getting-started-checklist.json");
+    relaunched.experiences[0].tasks[0].actions = [];
+    const report = diff(text("getting-started-checklist.json"), relaunched);
+    expect(report.same).toBe(false);
+    expect(report.experiences[0].changes.map((c) => c.path)).toEqual([
+      "/experiences/getting-started/tasks/t-create-project/actions",
+    ]);
+    expect(report.launchGraph.edgesRemoved.map((e) => e.where)).toEqual(["task/t-create-project"]);
+  });
+});
+
 describe("diff: behaviour that differs", () => {
   it("rerouted promoters: exit-worthy, the route named in words, paths and reachability", () => {
     const after = doc("nps-survey.json");

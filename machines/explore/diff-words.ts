@@ -76,33 +76,41 @@ export interface Cause {
   plural: boolean;
 }
 
-export function causeWords(edge: FlowEdge, graph: FlowGraph, wasLabel?: string): Cause {
+/** What sets a trigger off: "clicking #save", "visiting /settings/*". */
+function triggerWords(via: FlowEdge["via"]): string {
+  const on = via.on;
+  if (on && "click" in on) return `clicking ${on.click}`;
+  if (on && "url" in on) return `visiting ${on.url}`;
+  return via.label;
+}
+
+/** What takes `edge`; with `was` (the same edge in the old version) when that changed. */
+export function causeWords(edge: FlowEdge, graph: FlowGraph, was?: FlowEdge): Cause {
   const on = ` on ${stepWords(graph, edge.from)}`;
   const via = edge.via;
-  const was = wasLabel !== undefined ? ` (was ${wasLabel})` : "";
+  const old = was?.via.label;
   switch (via.kind) {
     case "cta":
       return { text: `${quoted(via.label)}${on}`, plural: false };
     case "condition":
-      return { text: `answers ${via.label}${was}${on}`, plural: true };
+      return {
+        text: `answers ${via.label}${old !== undefined ? ` (was ${old})` : ""}${on}`,
+        plural: true,
+      };
     case "fallback":
-      return via.label === "any other"
-        ? { text: `any other answer${was}${on}`, plural: false }
-        : {
-            text: `other answers (${via.label}${wasLabel !== undefined ? `, was ${wasLabel}` : ""})${on}`,
-            plural: true,
-          };
+      if (via.label === "any other") {
+        const wasText = old !== undefined ? ` (was other answers: ${old})` : "";
+        return { text: `any other answer${wasText}${on}`, plural: false };
+      }
+      return {
+        text: `other answers (${via.label}${old !== undefined ? `, was ${old}` : ""})${on}`,
+        plural: true,
+      };
     case "cross":
       return { text: `closing ${stepWords(graph, edge.from)} (×)`, plural: false };
     case "trigger": {
-      const trigger = via.on;
-      const what =
-        trigger && "click" in trigger
-          ? `clicking ${trigger.click}`
-          : trigger && "url" in trigger
-            ? `visiting ${trigger.url}`
-            : via.label;
-      return { text: `${what}${was}${on}`, plural: false };
+      const wasText = was ? ` (was ${triggerWords(was.via)})` : "";
+      return { text: `${triggerWords(via)}${wasText}${on}`, plural: false };
     }
   }
 }

@@ -240,7 +240,7 @@ export function routeChanges(v: Versions): RouteChange[] {
       changes.push({ kind: "added", ...base, after: now, text });
       continue;
     }
-    const cause = causeWords(edge, newGraph, relabelled ? was.via.label : undefined);
+    const cause = causeWords(edge, newGraph, relabelled ? was : undefined);
     const fires = `fires ${actionListWords(edge.actions)} (was ${actionListWords(was.actions)})`;
     let text: string;
     if (rerouted) {
