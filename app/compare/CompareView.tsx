@@ -6,7 +6,12 @@
 import { Background, Controls, type EdgeTypes, type NodeTypes, ReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useDeferredValue, useMemo, useRef, useState } from "react";
-import { type DiffGroup, diffGroups, type ProjectDiff } from "../../machines/explore/index.ts";
+import {
+  cosmeticCount,
+  type DiffGroup,
+  diffGroups,
+  type ProjectDiff,
+} from "../../machines/explore/index.ts";
 import "../canvas/canvas.css";
 import { EndNode } from "../canvas/EndNode.tsx";
 import {
@@ -98,8 +103,7 @@ function VersionPicker({
 }
 
 function Verdict({ report }: { report: ProjectDiff }) {
-  const cosmetic =
-    report.experiences.reduce((n, e) => n + e.cosmetic.length, 0) + report.project.cosmetic.length;
+  const cosmetic = cosmeticCount(report);
   if (!report.same) {
     return (
       <p className="cmp-verdict" data-testid="compare-verdict" data-same="false">
