@@ -1,9 +1,11 @@
 // The debugger: a top bar, the project (editor + validation) on the left, the flow canvas (or
-// the launch graph, or the inspector) in the middle with the explorers below it, the preview
-// with "why not shown?" and its controls on the right, the timeline at the bottom.
+// the launch graph, the comparison with another version, or the inspector) in the middle with
+// the explorers below it, the preview with "why not shown?" and its controls on the right, the
+// timeline at the bottom.
 // Each pane is its own folder; they share one session store (app/session).
 import { useCallback, useRef, useState } from "react";
 import { FlowCanvas } from "./canvas/FlowCanvas.tsx";
+import { CompareView } from "./compare/CompareView.tsx";
 import type { JsonEditorHandle } from "./editor/JsonEditor.tsx";
 import { ExplorerPanel } from "./explore/ExplorerPanel.tsx";
 import { Inspector } from "./inspector/Inspector.tsx";
@@ -70,6 +72,7 @@ export function App() {
           >
             {tab === "canvas" && <FlowCanvas />}
             {tab === "launch-graph" && <LaunchGraphView onShowFlow={showCanvas} />}
+            {tab === "compare" && <CompareView />}
             {tab === "inspector" && <Inspector />}
           </div>
           {/* slot: explorer (Paths, Races) */}

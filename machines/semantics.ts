@@ -241,3 +241,22 @@ export const maxRaceActions = 8;
  *   that CAN happen; one cycle per strongly connected group, its shortest, with `members`.
  */
 export const explorerDecisions = true;
+
+/**
+ * Diff decisions, in words (README "Semantics" lists the same; explore/diff*.ts apply them):
+ * - Behaviour is read off the compiled machines (flow-graph edges by edge id), the path
+ *   counts, reachability from the first step, the launch graph, the validator's diagnostics
+ *   and the rest of the project as data; experiences are matched by id (diff.ts).
+ * - Same edge id, other target: a reroute; same target, other answers, trigger or action list
+ *   (defaults filled in): a changed route; a CTA label is cosmetic; `previous` leads "back"
+ *   (its return steps follow from the other routes) (diff.ts).
+ * - Cosmetic: `cosmeticFields` in diff-data.ts (names, titles, bodies, labels, question
+ *   texts, a custom answer's text, `$schema`) and the order of CTAs, personas, posts and
+ *   blocks; a step reorder that changes no route. Any other field is behaviour (diff-data.ts).
+ * - Diagnostics compare by severity, code, id path (indices of id-carrying lists replaced by
+ *   the ids) and message, never by line (diff.ts, diff-data.ts idPathOf).
+ * - Recordings replay on both versions: pass → fail, fail → pass, or another Result with the
+ *   same verdict is a difference (diff-recordings.ts); the CLI picks the folder's recordings
+ *   of the compared project (cli/commands/diff.ts).
+ */
+export const diffDecisions = true;

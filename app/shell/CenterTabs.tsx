@@ -1,9 +1,11 @@
-// The center pane's tabs: the flow canvas, the launch graph and the inspector (accessible tablist).
-export type CenterTab = "canvas" | "launch-graph" | "inspector";
+// The center pane's tabs: the flow canvas, the launch graph, the comparison with another
+// version and the inspector (accessible tablist).
+export type CenterTab = "canvas" | "launch-graph" | "compare" | "inspector";
 
 const tabs: { id: CenterTab; label: string }[] = [
   { id: "canvas", label: "Flow" },
   { id: "launch-graph", label: "Launch graph" },
+  { id: "compare", label: "Compare" },
   { id: "inspector", label: "Inspector" },
 ];
 

@@ -1,5 +1,6 @@
 // Every flowscope command, in the order `--help` lists them. Add a command with one line.
 import type { CommandModule } from "./command.ts";
+import { diffCommand } from "./diff.ts";
 import { graphCommand } from "./graph.ts";
 import { machineCommand } from "./machine.ts";
 import { pathsCommand } from "./paths.ts";
@@ -18,4 +19,5 @@ export const commands: readonly CommandModule[] = [
   racesCommand,
   whyCommand,
   graphCommand,
+  diffCommand,
 ];

@@ -12,7 +12,11 @@ import {
   type Script,
   script as scriptSchema,
 } from "../../machines/format/index.ts";
-import { documentProblems, validateText } from "../../machines/validate/index.ts";
+import {
+  documentProblems,
+  type ValidationResult,
+  validateText,
+} from "../../machines/validate/index.ts";
 import { CliError, ExitCode } from "../exit.ts";
 import { formatDiagnosticLine, formatParseError } from "../format/diagnostics.ts";
 import { connectInspector } from "../inspect.ts";
@@ -92,15 +96,24 @@ export function stepsCanBeDone<T>(scriptPlace: string, run: () => T): T {
 // Shared with `replay` and `machine`: every input file is read the same way.
 
 /**
- * Reads and validates a project. Unreadable or not JSON: exit 2 (with line:column);
- * validation errors: exit 1, listing them. Warnings do not stop a run.
+ * Reads and validates a project. Unreadable or not JSON: exit 2 (with line:column); else the
+ * validation as it is (its diagnostics, and the project when its shape is right).
  */
-export async function loadProject(file: string): Promise<Project> {
+export async function readProject(file: string): Promise<ValidationResult> {
   const text = await readTextFile(file);
   const validation = validateText(text);
   if (validation.parseError) {
     throw new CliError(formatParseError(file, validation.parseError), ExitCode.unreadable);
   }
+  return validation;
+}
+
+/**
+ * Reads and validates a project. Unreadable or not JSON: exit 2 (with line:column);
+ * validation errors: exit 1, listing them. Warnings do not stop a run.
+ */
+export async function loadProject(file: string): Promise<Project> {
+  const validation = await readProject(file);
   const errors = validation.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || validation.project === undefined) {
     const lines = errors.map((d) => formatDiagnosticLine(d, file, false));

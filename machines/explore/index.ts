@@ -1,6 +1,39 @@
-// Explorers over a project (SPEC §5): paths, coverage, races, why. What app/ and cli/ import of
+// Explorers over a project (SPEC §5): paths, coverage, races, why, diff. What app/ and cli/ import of
 // machines/explore/ comes from here.
 export type { Coverage } from "./coverage.ts";
+export {
+  type ChangeMark,
+  type CycleChange,
+  type DataChange,
+  type DataChangeKind,
+  type DiagnosticChange,
+  type DiffInput,
+  type DiffOptions,
+  diffProjects,
+  type ExperienceDiff,
+  type ExperienceRef,
+  formerEdgePrefix,
+  type LaunchEdgeChange,
+  type MergedFlow,
+  mergedFlow,
+  type PathsChange,
+  type ProjectDiff,
+  type RecordingChange,
+  type RecordingChangeKind,
+  type RecordingInput,
+  type RecordingOutcome,
+  type RouteChange,
+  type RouteChangeKind,
+  type RouteSide,
+  type StepChange,
+} from "./diff.ts";
+export {
+  cosmeticCount,
+  type DiffGroup,
+  type DiffLine,
+  type DiffTone,
+  diffGroups,
+} from "./diff-groups.ts";
 export {
   coverageRecordings,
   coverageVitestFile,
