@@ -188,6 +188,14 @@ export const coverageRouteBudget = 1_024;
 export const maxRaceActions = 8;
 
 /**
+ * Races: each list restores a world holding every experience, so the work is lists ×
+ * (experiences + 25, for the list's own replays). Past this budget, the remaining lists are listed as
+ * skipped ("not explored: … work budget"), not explored: a project of thousands of
+ * experiences gets an answer in seconds. Ordinary projects stay far below it.
+ */
+export const raceWorkBudget = 150_000;
+
+/**
  * Explorer decisions, in words (README "Semantics" lists the same):
  * - Static target of an action list (compile/routes.ts, from the action modules' own fire
  *   and land functions): from a tour/survey/banner a

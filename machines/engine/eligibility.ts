@@ -63,18 +63,36 @@ function rateLimited(experience: Experience, project: Project, world: WorldState
   ];
 }
 
-/** Another tour/survey/banner on screen, or a launched one about to render. */
+/** The tour, survey or banner on screen, if any (one at a time, SPEC §3.1). */
+export function sequentialOnScreen(project: Project, world: WorldState): string | undefined {
+  return project.experiences.find(
+    (e) => isSequential(e) && world.experiences[e.id].status === "active",
+  )?.id;
+}
+
+/** Another tour/survey/banner on screen, or a launched one about to render. `onScreen`: the
+ *  sequential flow on screen when the caller knows it (a show check asks for every
+ *  experience: one scan per check, not one per experience). */
 function flowOnScreen(
   experience: Experience,
   project: Project,
   world: WorldState,
   reservedBy: string | undefined,
+  onScreen?: string | null,
 ): Reason[] {
   if (!isSequential(experience)) return [];
-  const other = project.experiences.find(
-    (e) => e.id !== experience.id && isSequential(e) && world.experiences[e.id].status === "active",
-  );
-  if (other) return [{ code: "flowOnScreen", message: `"${other.id}" is on screen` }];
+  const other =
+    onScreen === undefined
+      ? project.experiences.find(
+          (e) =>
+            e.id !== experience.id &&
+            isSequential(e) &&
+            world.experiences[e.id].status === "active",
+        )?.id
+      : onScreen !== null && onScreen !== experience.id
+        ? onScreen
+        : undefined;
+  if (other !== undefined) return [{ code: "flowOnScreen", message: `"${other}" is on screen` }];
   if (reservedBy !== undefined && reservedBy !== experience.id) {
     return [{ code: "flowOnScreen", message: `launched "${reservedBy}" is about to show` }];
   }
@@ -87,6 +105,7 @@ export function showReasons(
   project: Project,
   world: WorldState,
   reservedBy: string | undefined,
+  onScreen?: string | null,
 ): Reason[] {
   return [
     ...notLive(experience),
@@ -94,7 +113,7 @@ export function showReasons(
     ...recurrence(experience, world),
     ...snoozed(experience, world),
     ...rateLimited(experience, project, world),
-    ...flowOnScreen(experience, project, world, reservedBy),
+    ...flowOnScreen(experience, project, world, reservedBy, onScreen),
   ];
 }
 

@@ -7,7 +7,7 @@ import type { Experience, Project } from "../format/schema.ts";
 import type { Reason } from "../format/script.ts";
 import { isSequential } from "../model/experience.ts";
 import { matchesAny } from "../model/glob.ts";
-import { showReasons } from "./eligibility.ts";
+import { sequentialOnScreen, showReasons } from "./eligibility.ts";
 import type { PendingLanding, WorldState } from "./types.ts";
 
 export interface ShowHost {
@@ -46,14 +46,17 @@ export class ShowCheck {
   private once(): void {
     const { project, world } = this.host;
     const reserved = reservedLaunch(project, this.host.pendingLandings());
+    let onScreen = sequentialOnScreen(project, world) ?? null;
     for (const experience of project.experiences) {
       if (!this.host.running()) return;
       if (experience.showOn.trigger !== "auto") continue;
       if (!matchesAny(experience.showOn.urls, world.page)) continue;
       if (world.experiences[experience.id].status === "active") continue;
-      const reasons = showReasons(experience, project, world, reserved);
+      const reasons = showReasons(experience, project, world, reserved, onScreen);
       if (reasons.length > 0) this.host.skipped(experience, reasons);
       else this.host.showAuto(experience);
+      // What a show set off may have ended or shown a flow: look again only then.
+      if (reasons.length === 0) onScreen = sequentialOnScreen(project, world) ?? null;
     }
   }
 }

@@ -8,8 +8,8 @@ import { flowGraph } from "../graph/flow-graph.ts";
 import type { Context } from "../rules/contexts.ts";
 import { indexGraph } from "./graph-index.ts";
 import { type ScriptSetup, scriptSetup } from "./script-setup.ts";
-import { shortestRoutes } from "./search.ts";
-import { PathWalker } from "./walker.ts";
+import { scriptTree } from "./search.ts";
+import { PathTree, PathWalker } from "./walker.ts";
 
 export interface RaceList {
   /** Stable: a flow-graph edge id prefixed by its experience, or "post/<id>", "block/<id>"… */
@@ -50,17 +50,23 @@ function flowLists(
   const graph = flowGraph(project, experienceId);
   const g = indexGraph(graph);
   const setup = scriptSetup(project, experience);
-  const routes = shortestRoutes(g);
+  // The breadth-first tree of scripts, built once and only for a flow with a list to race:
+  // a list's script is its step's shortest script (shared prefixes), then the list.
+  let scripts: { tree: PathTree; at: Map<string, number> } | undefined;
   for (const edge of graph.edges) {
     if (edge.actions.length < 2) continue;
     const id = `${experienceId}/${edge.id}`;
-    const route = routes.get(edge.from);
-    if (!route) {
+    if (!scripts) {
+      const tree = new PathTree();
+      scripts = { tree, at: scriptTree(g, new PathWalker(g, experience, setup, tree)) };
+    }
+    const node = scripts.at.get(edge.from);
+    if (node === undefined) {
       skipped.push({ id, reason: `step "${edge.from}" is not reachable from the first step` });
       continue;
     }
-    const walker = new PathWalker(g, experience, setup);
-    for (const step of route) if (walker.onStep()) walker.take(step);
+    const walker = new PathWalker(g, experience, setup, scripts.tree);
+    walker.goTo(node);
     if (walker.node !== edge.from) {
       skipped.push({ id, reason: `the engine moves on from "${edge.from}" by itself` });
       continue;

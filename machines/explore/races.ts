@@ -11,7 +11,7 @@ import type { PendingLanding, SimulationSnapshot, WorldState } from "../engine/t
 import type { Experience, Project } from "../format/schema.ts";
 import type { Effect, Result } from "../format/script.ts";
 import { defaultLatencyMs } from "../rules/latency.ts";
-import { maxRaceActions } from "../semantics.ts";
+import { maxRaceActions, raceWorkBudget } from "../semantics.ts";
 import { type RaceList, raceLists, type UnreachableList } from "./race-lists.ts";
 import { landOne, type ModelContext, type ModelWorld, modelWorld } from "./race-model.ts";
 
@@ -337,8 +337,20 @@ export function exploreRaces(project: Project, options: RacesOptions = {}): Race
   const progress = options.onProgress;
   const firer = new ListFirer(project);
   progress?.(0, lists.length, "races");
+  // Each list restores a world of every experience: past the budget the rest are listed as
+  // not explored, so a project of thousands of experiences still gets an answer in seconds.
+  // A list's own replays count as 25 experience states: thousands of lists on a small
+  // project are bounded too.
+  const worldSize = project.experiences.length + 25;
+  let work = 0;
   for (const [index, list] of lists.entries()) {
     if (index > 0) progress?.(index, lists.length, "races");
+    work += worldSize;
+    if (work > raceWorkBudget) {
+      const reason = `not explored: the race explorer's work budget (${raceWorkBudget.toLocaleString("en")} experience states restored) was spent on the lists before it`;
+      for (const rest of lists.slice(index)) skipped.push({ id: rest.id, reason });
+      break;
+    }
     const fired = firer.fire(list, lists[index + 1]);
     if (typeof fired === "string") {
       skipped.push({ id: list.id, reason: fired });

@@ -128,26 +128,6 @@ export function forwardTree(g: IndexedGraph): ForwardTree {
   return tree;
 }
 
-/**
- * Shortest routes from the initial node to every node it reaches (breadth-first tree), each
- * written out: O(nodes × depth). The explorers use forwardTree or scriptTree instead.
- */
-export function shortestRoutes(g: IndexedGraph): Map<string, FlowEdge[]> {
-  const { order, via } = forwardTree(g);
-  const start = g.graph.initial;
-  const routes = new Map<string, FlowEdge[]>();
-  for (const node of order) {
-    const route: FlowEdge[] = [];
-    for (let n = node; n !== start; ) {
-      const edge = via.get(n) as FlowEdge;
-      route.push(edge);
-      n = edge.from;
-    }
-    routes.set(node, route.reverse());
-  }
-  return routes;
-}
-
 /** Nodes reachable from the initial node over forward edges. */
 export function reachableNodes(g: IndexedGraph): Set<string> {
   return new Set(forwardTree(g).order);
