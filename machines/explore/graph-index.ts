@@ -2,6 +2,7 @@
 // as a vector layout, and strongly connected groups (back edges count as edges to every step
 // they may return to).
 import type { FlowEdge, FlowGraph } from "../graph/flow-graph.ts";
+import { stronglyConnected } from "../model/strongly-connected.ts";
 
 export interface IndexedGraph {
   graph: FlowGraph;
@@ -91,55 +92,4 @@ function stepSuccessors(edges: readonly FlowEdge[], stepIndex: Map<string, numbe
     }
   }
   return out;
-}
-
-/** Tarjan's algorithm, iterative (deep flows must not overflow the stack). */
-function stronglyConnected(successors: number[][]): {
-  component: number[];
-  components: number[][];
-} {
-  const n = successors.length;
-  const index = new Array<number>(n).fill(-1);
-  const low = new Array<number>(n).fill(0);
-  const onStack = new Array<boolean>(n).fill(false);
-  const component = new Array<number>(n).fill(-1);
-  const components: number[][] = [];
-  const stack: number[] = [];
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    const work: [number, number][] = [[root, 0]];
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const [v, next] = frame;
-      if (next === 0) {
-        index[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = true;
-      }
-      if (next < successors[v].length) {
-        frame[1]++;
-        const w = successors[v][next];
-        if (index[w] === -1) work.push([w, 0]);
-        else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1][0];
-        low[parent] = Math.min(low[parent], low[v]);
-      }
-      if (low[v] !== index[v]) continue;
-      const members: number[] = [];
-      for (;;) {
-        const w = stack.pop() as number;
-        onStack[w] = false;
-        component[w] = components.length;
-        members.push(w);
-        if (w === v) break;
-      }
-      components.push(members);
-    }
-  }
-  return { component, components };
 }

@@ -5,8 +5,8 @@
 
 import type { Action, Project } from "../format/schema.ts";
 import { matchesAny } from "../model/glob.ts";
+import { stronglyConnected } from "../model/strongly-connected.ts";
 import { closingCrossOf, fallbackOf } from "../semantics.ts";
-import { postOrder } from "./post-order.ts";
 
 export type LaunchNodeKind = "experience" | "post" | "block" | "answer" | "automated" | "page";
 
@@ -203,35 +203,18 @@ function shortestCycleThrough(
   return undefined;
 }
 
-/** Strongly connected groups (Kosaraju; the launch graph is small). */
+/** Strongly connected groups, sources first (model/strongly-connected.ts). */
 function groups(nodes: readonly string[], edges: readonly LaunchEdge[]): string[][] {
-  const out = new Map(nodes.map((n) => [n, [] as string[]]));
-  const into = new Map(nodes.map((n) => [n, [] as string[]]));
+  const number = new Map(nodes.map((n, i) => [n, i]));
+  const successors: number[][] = nodes.map(() => []);
   for (const e of edges) {
-    out.get(e.from)?.push(e.to);
-    into.get(e.to)?.push(e.from);
+    const from = number.get(e.from);
+    const to = number.get(e.to);
+    if (from !== undefined && to !== undefined) successors[from].push(to);
   }
-  const order = postOrder(nodes, out);
-  const assigned = new Set<string>();
-  const result: string[][] = [];
-  for (const root of order.reverse()) {
-    if (assigned.has(root)) continue;
-    const members: string[] = [];
-    const stack = [root];
-    assigned.add(root);
-    while (stack.length > 0) {
-      const node = stack.pop() as string;
-      members.push(node);
-      for (const prev of into.get(node) ?? []) {
-        if (!assigned.has(prev)) {
-          assigned.add(prev);
-          stack.push(prev);
-        }
-      }
-    }
-    result.push(members);
-  }
-  return result;
+  return stronglyConnected(successors)
+    .components.reverse()
+    .map((members) => members.map((i) => nodes[i]));
 }
 
 function cyclesOf(nodes: readonly string[], edges: readonly LaunchEdge[]): LaunchCycle[] {

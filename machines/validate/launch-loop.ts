@@ -2,6 +2,7 @@
 // group (strongly connected component), at the launch that starts the shortest cycle
 // through the group's first experience. Iterative throughout: no recursion on project size.
 import type { Project } from "../format/schema.ts";
+import { stronglyConnected } from "../model/strongly-connected.ts";
 import { loopBound } from "../semantics.ts";
 import { diagnose } from "./codes.ts";
 import type { Diagnostic } from "./diagnostic.ts";
@@ -43,7 +44,7 @@ export class LaunchGraph {
 export function launchLoopDiagnostics(project: Project, launches: LaunchGraph): Diagnostic[] {
   const graph = launches.edges;
   const out: Diagnostic[] = [];
-  for (const component of stronglyConnected(graph)) {
+  for (const component of stronglyConnectedCycles(graph)) {
     const start = component.reduce((a, b) => Math.min(a, b));
     const members = new Set(component);
     const cycle = shortestCycle(graph, start, members);
@@ -60,51 +61,12 @@ export function launchLoopDiagnostics(project: Project, launches: LaunchGraph): 
   return out;
 }
 
-/** Tarjan's algorithm with an explicit stack; only components that hold a cycle. */
-function stronglyConnected(graph: readonly Edge[][]): number[][] {
-  const index = new Array<number>(graph.length).fill(-1);
-  const low = new Array<number>(graph.length).fill(0);
-  const onStack = new Array<boolean>(graph.length).fill(false);
-  const stack: number[] = [];
-  const components: number[][] = [];
-  let counter = 0;
-  for (let root = 0; root < graph.length; root++) {
-    if (index[root] !== -1) continue;
-    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const edges = graph[frame.node];
-      if (frame.edge < edges.length) {
-        const to = edges[frame.edge++].to;
-        if (index[to] === -1) {
-          index[to] = low[to] = counter++;
-          stack.push(to);
-          onStack[to] = true;
-          work.push({ node: to, edge: 0 });
-        } else if (onStack[to]) low[frame.node] = Math.min(low[frame.node], index[to]);
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low[parent] = Math.min(low[parent], low[frame.node]);
-      }
-      if (low[frame.node] !== index[frame.node]) continue;
-      const component: number[] = [];
-      let member: number;
-      do {
-        member = stack.pop() as number;
-        onStack[member] = false;
-        component.push(member);
-      } while (member !== frame.node);
-      const selfLoop = graph[frame.node].some((edge) => edge.to === frame.node);
-      if (component.length > 1 || selfLoop) components.push(component);
-    }
-  }
-  return components;
+/** Groups that hold a cycle: more than one member, or a launch of itself. */
+function stronglyConnectedCycles(graph: readonly Edge[][]): number[][] {
+  const { components } = stronglyConnected(graph.map((edges) => edges.map((edge) => edge.to)));
+  return components.filter(
+    (members) => members.length > 1 || graph[members[0]].some((edge) => edge.to === members[0]),
+  );
 }
 
 /** Breadth-first from `start` back to it inside the component: the nodes in order. */
