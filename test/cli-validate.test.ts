@@ -19,7 +19,7 @@ import {
 } from "../cli/format/diagnostics.ts";
 import { type CliIo, colorAllowed, paint, readTextFile } from "../cli/io.ts";
 import { runCli } from "../cli/program.ts";
-import type { Diagnostic } from "../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../machines/model/diagnostic.ts";
 
 const root = join(import.meta.dirname, "..");
 const validExample = "examples/onboarding-tour.json";

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../machines/model/diagnostic.ts";
 import { diagnosticCodes } from "../machines/validate/codes.ts";
-import type { Diagnostic } from "../machines/validate/diagnostic.ts";
 import { validateText } from "../machines/validate/index.ts";
 
 const dir = join(import.meta.dirname, "..", "examples", "invalid");

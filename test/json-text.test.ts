@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJsonText, pointerTokens } from "../machines/format/json-text.ts";
 import { decodeUtf8Text, firstInvalidByte } from "../machines/format/utf8-text.ts";
+import { childPointer } from "../machines/model/diagnostic.ts";
 import { jsonNestingLimit } from "../machines/semantics.ts";
-import { childPointer } from "../machines/validate/diagnostic.ts";
 
 function located(text: string) {
   const result = parseJsonText(text);

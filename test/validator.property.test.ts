@@ -8,8 +8,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJsonText, pointerTokens } from "../machines/format/json-text.ts";
+import { childPointer, type Diagnostic } from "../machines/model/diagnostic.ts";
 import { diagnosticCodes } from "../machines/validate/codes.ts";
-import { childPointer, type Diagnostic } from "../machines/validate/diagnostic.ts";
 import { validateDocument, validateText } from "../machines/validate/index.ts";
 import { projectArb } from "./arbitraries.ts";
 

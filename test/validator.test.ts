@@ -1,7 +1,7 @@
 // The validator, rule by rule (SPEC §1–§2 and the decisions in machines/validate/*).
 import { describe, expect, it } from "vitest";
 import type { Action, ProjectInput } from "../machines/format/schema.ts";
-import type { Diagnostic } from "../machines/validate/diagnostic.ts";
+import type { Diagnostic } from "../machines/model/diagnostic.ts";
 import { structuralLimit, validateDocument, validateText } from "../machines/validate/index.ts";
 
 type StepInput = NonNullable<NonNullable<ProjectInput["experiences"]>[number]["steps"]>[number];

@@ -7,9 +7,6 @@ import { hoursToMs } from "../model/time.ts";
 import { audienceFailures } from "./audience.ts";
 import type { WorldState } from "./types.ts";
 
-export { isSequential } from "../model/experience.ts";
-export { hoursToMs } from "../model/time.ts";
-
 function notLive(experience: Experience): Reason[] {
   return experience.status === "live"
     ? []

@@ -118,7 +118,7 @@ export function explorePaths(
   const tree = new PathTree();
   if (unshowable === undefined) {
     tree.replay = engineReplay(project, experience, setup);
-    tree.beyond = beyondTheWalker(project);
+    tree.beyond = beyondTheWalker(project, experience);
   }
   if (wantShortest) progress?.(0, 1, "shortest");
   const scripts = scriptTree(g, new PathWalker(g, experience, setup, tree));
@@ -218,22 +218,28 @@ function engineReplay(project: Project, experience: Experience, setup: ScriptSet
 }
 
 /**
- * Lists whose effects the walker does not follow: a message to the agent (its answers fire
- * actions of their own); two actions that move the flow (the step the first one enters may
- * set off its own triggers before the second lands — the validator warns about such lists);
- * with latencies changed in the settings, a move and a page change (they may land in another
- * order than the nominal one).
+ * Lists whose effects the walker does not follow, so the engine replays the step that fires
+ * them: a message the agent answers with actions of its own; a goToStep to a step and then a
+ * dismiss or snooze, when the flow has URL triggers (the step entered may fire one before
+ * the second lands — the validator warns about such lists); with latencies changed in the
+ * settings, a move and a page change (they may land in another order than the nominal one).
+ * Everything else the walker follows alone, so big flows stay linear.
  */
-function beyondTheWalker(project: Project): (edge: FlowEdge) => boolean {
+function beyondTheWalker(project: Project, experience: Experience): (edge: FlowEdge) => boolean {
   const latencies = Object.keys(project.settings.latencyMs ?? {}).length > 0;
-  const movers = new Set(["goToStep", "dismiss", "snooze", "launchExperience"]);
+  const agentActs = [...project.agent.customAnswers, ...project.agent.automatedActions].some(
+    (answer) => answer.actions.length > 0,
+  );
+  const urlTriggers = experience.steps.some((step) => step.triggers.some((t) => "url" in t.on));
   return (edge) => {
-    const moves = edge.actions.filter((a) => movers.has(a.type)).length;
-    const navigates = edge.actions.some((a) => a.type === "navigateTo");
+    const actions = edge.actions;
+    const entersStep = actions.some((a) => a.type === "goToStep" && a.step !== "complete");
+    const ends = actions.some((a) => a.type === "dismiss" || a.type === "snooze");
+    const moves = entersStep || ends || actions.some((a) => a.type === "launchExperience");
     return (
-      edge.actions.some((a) => a.type === "launchAgent" && (a.message ?? "") !== "") ||
-      moves > 1 ||
-      (latencies && moves > 0 && navigates)
+      (agentActs && actions.some((a) => a.type === "launchAgent" && (a.message ?? "") !== "")) ||
+      (urlTriggers && entersStep && ends) ||
+      (latencies && moves && actions.some((a) => a.type === "navigateTo"))
     );
   };
 }

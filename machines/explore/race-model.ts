@@ -7,11 +7,12 @@
 // with the engine itself.
 import type { Change, FlowMove, LandingWorld } from "../actions/landing.ts";
 import { actionRegistry } from "../actions/registry.ts";
-import { isSequential, launchReasons, showReasons } from "../engine/eligibility.ts";
+import { launchReasons, showReasons } from "../engine/eligibility.ts";
 import type { ActionSource, ExperienceState, PendingLanding, WorldState } from "../engine/types.ts";
 import { stepIndex } from "../format/lookup.ts";
 import type { Action, ActionType, Experience, Project } from "../format/schema.ts";
 import type { Effect } from "../format/script.ts";
+import { isSequential } from "../model/experience.ts";
 import { matchesAny, matchesPage } from "../model/glob.ts";
 import { hoursToMs } from "../model/time.ts";
 import { nominalOrder } from "../rules/execution-order.ts";

@@ -5,12 +5,14 @@
 
 import { findExperience } from "../compile/machine-config.ts";
 import { conditionHolds } from "../engine/audience.ts";
-import { hoursToMs, isSequential, launchReasons, showReasons } from "../engine/eligibility.ts";
+import { launchReasons, showReasons } from "../engine/eligibility.ts";
 import { createSimulation } from "../engine/simulation.ts";
 import type { WorldState } from "../engine/types.ts";
 import type { AudienceCondition, Experience, Project } from "../format/schema.ts";
 import type { Reason, Script } from "../format/script.ts";
+import { isSequential } from "../model/experience.ts";
 import { matchesAny } from "../model/glob.ts";
+import { hoursToMs } from "../model/time.ts";
 
 export interface Fix {
   /** The smallest change, in words: "set plan to enterprise", "wait 13 h 20 min". */

@@ -3,8 +3,8 @@
 // (then every custom attribute is unknown to the preview); email and username are built in.
 import { builtInAttributes, placeholders } from "../actions/attributes.ts";
 import type { Project } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import type { ActionList } from "./places.ts";
 import { ruleOf } from "./rules-of.ts";
 

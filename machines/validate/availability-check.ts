@@ -2,11 +2,11 @@
 // own rule (registry). An action the table refuses gets that one error and no more.
 import type { ActionPlace } from "../actions/action.ts";
 import type { Action, Project } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { actionLabels } from "../rules/action-types.ts";
 import { availability } from "../rules/availability.ts";
 import { contextLabels } from "../rules/contexts.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import { type ActionList, placeOf } from "./places.ts";
 import { ruleOf } from "./rules-of.ts";
 

@@ -1,7 +1,7 @@
 // Every diagnostic code the validator can produce, with its severity and one line of meaning.
 // README and examples/invalid/README.md list the same; test/invalid-examples.test.ts checks
 // that every code here has an example file.
-import type { Diagnostic, Severity } from "./diagnostic.ts";
+import type { Diagnostic, Severity } from "../model/diagnostic.ts";
 
 export interface CodeInfo {
   severity: Severity;

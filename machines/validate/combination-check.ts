@@ -2,10 +2,10 @@
 // Action k must be allowed by every earlier action j (row j, column k); one error per list,
 // at the first action that breaks a rule, with a valid order of the same actions if any.
 import type { ActionType } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { actionLabels } from "../rules/action-types.ts";
 import { canFollow } from "../rules/combination.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import type { ActionList } from "./places.ts";
 
 /** The list as the runtime sees it: a bookInterview step's primary CTA implies bookInterview first. */

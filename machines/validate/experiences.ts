@@ -8,8 +8,8 @@ import {
   surveyStepKinds,
   tourStepKinds,
 } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 
 export const stepKindsByType: Record<ExperienceType, readonly StepKind[]> = {
   tour: tourStepKinds,

@@ -12,9 +12,9 @@
 //   any way on gets `noWayOn` (the experience can never complete from it), unless it is
 //   already reported unreachable.
 import type { Action, Experience, Project, Step } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { closingCrossOf, fallbackOf } from "../semantics.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import { isAnswerable } from "./steps.ts";
 
 /**

@@ -1,8 +1,8 @@
 // Stage d: ids are unique in their scope (SPEC §1 "Ids"), and audience conditions name
 // experiences that exist. One map per scope: linear in the size of the project.
 import type { Project, Step } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 
 /** A kind of id owner: what it is called, and its array (under the scope's owner). */
 interface Owners {

@@ -3,14 +3,14 @@
 // a well-formed project; the later stages are semantic rules, each in its own module.
 import { parseJsonText } from "../format/json-text.ts";
 import type { Project } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { diagnosticCap } from "../semantics.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import { capped, type Locate, sortByDocumentOrder, withPositions } from "./order.ts";
 import { semanticDiagnostics } from "./semantic.ts";
 import { checkStructure } from "./structure.ts";
 import { unknownFieldDiagnostics } from "./unknown-fields.ts";
 
-export type { Diagnostic, Severity } from "./diagnostic.ts";
+export type { Diagnostic, Severity } from "../model/diagnostic.ts";
 export { type DocumentProblem, documentProblems } from "./document-issues.ts";
 
 export interface ParseError {

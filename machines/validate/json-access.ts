@@ -1,5 +1,5 @@
 // Small helpers over the raw JSON document (before zod): lookups by path, pointers, words.
-import { childPointer } from "./diagnostic.ts";
+import { childPointer } from "../model/diagnostic.ts";
 
 export type JsonObject = Record<string, unknown>;
 export type PathKey = string | number;

@@ -2,10 +2,10 @@
 // group (strongly connected component), at the launch that starts the shortest cycle
 // through the group's first experience. Iterative throughout: no recursion on project size.
 import type { Project } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { stronglyConnected } from "../model/strongly-connected.ts";
 import { loopBound } from "../semantics.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import type { ActionList } from "./places.ts";
 
 interface Edge {

@@ -4,9 +4,9 @@
 // and each list gets at most one warning of each kind.
 import { withDefinition } from "../actions/registry.ts";
 import type { Action } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { actionLabels } from "../rules/action-types.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import type { ActionList } from "./places.ts";
 
 const changesView = (action: Action) =>

@@ -1,8 +1,8 @@
 // Diagnostics in document order, with line and column when there was text.
 import type { TextPosition } from "../format/json-text.ts";
 import { pointerTokens } from "../format/json-text.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 
 export type Locate = (pointer: string) => TextPosition;
 

@@ -2,10 +2,10 @@
 // that look at action lists share one walk over them; every family's diagnostics are kept
 // apart and concatenated in the stages' order (ties in document order keep that order).
 import type { Project } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { definedAttributes, listAttributes } from "./attributes.ts";
 import { listAvailability } from "./availability-check.ts";
 import { combinationDiagnostic } from "./combination-check.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import { experienceDiagnostics } from "./experiences.ts";
 import { flowDiagnostics } from "./flow.ts";
 import { audienceDiagnostics, idDiagnostics } from "./ids.ts";

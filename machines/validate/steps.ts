@@ -1,9 +1,9 @@
 // Stage e, step level: targets, questions, survey conditions and bookings (SPEC §1 "Step").
 import type { Project, Step, StepKind, SurveyTest } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { didYouMean } from "../model/suggest.ts";
 import { answerRange } from "../semantics.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 
 /** Kinds shown next to an element of the page: they need a CSS selector in `target`. */
 export const targetedKinds: readonly StepKind[] = ["tooltip", "badge", "cursor", "hint"];

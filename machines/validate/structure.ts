@@ -3,9 +3,9 @@
 // the alternative the value was evidently meant to be, or by listing the allowed forms.
 import { z } from "zod";
 import { latencyKeys, type Project, project } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { actionTypes } from "../rules/action-types.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import {
   describeValue,
   fieldName,

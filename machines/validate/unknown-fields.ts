@@ -4,9 +4,9 @@
 // added; the message suggests the known key it most resembles.
 import type { z } from "zod";
 import { project } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { closestNames } from "../model/suggest.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 import { pointerOf } from "./json-access.ts";
 
 type Schema = z.core.$ZodType;

@@ -2,8 +2,8 @@
 // its own rule (actions/navigateTo.ts); here: page patterns, URL triggers and booking links.
 import { unsafeScheme } from "../actions/url-safety.ts";
 import type { Project, Step } from "../format/schema.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { diagnose } from "./codes.ts";
-import type { Diagnostic } from "./diagnostic.ts";
 
 export function urlDiagnostics(project: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
