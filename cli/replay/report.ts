@@ -214,7 +214,7 @@ export function formatJunit(summary: RunSummary, now: Date = new Date()): string
         timestamp: timestamp(now),
       })}>`,
     );
-    for (const report of reports) lines.push(...junitTestcase(report));
+    for (const report of reports) for (const line of junitTestcase(report)) lines.push(line);
     lines.push("  </testsuite>");
   }
   lines.push("</testsuites>");

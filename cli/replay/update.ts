@@ -260,7 +260,9 @@ export function changesBetween(before: unknown, after: unknown, path: JSONPath =
     for (const [name, value] of Object.entries(before)) {
       if (!Object.hasOwn(after, name)) {
         changes.push({ path: [...path, name], before: value, after: undefined });
-      } else changes.push(...changesBetween(value, after[name], [...path, name]));
+      } else
+        for (const change of changesBetween(value, after[name], [...path, name]))
+          changes.push(change);
     }
     for (const [name, value] of Object.entries(after)) {
       if (!Object.hasOwn(before, name))

@@ -155,10 +155,13 @@ function matchObject(
         actual: undefined,
         message: "missing",
       });
-    } else if (subsequenceKeys.has(key) && Array.isArray(expectedValue)) {
-      mismatches.push(...matchSubsequence(expectedValue, actual[key], keyPath, keyActualPath, key));
     } else {
-      mismatches.push(...matchValue(expectedValue, actual[key], keyPath, keyActualPath));
+      const found =
+        subsequenceKeys.has(key) && Array.isArray(expectedValue)
+          ? matchSubsequence(expectedValue, actual[key], keyPath, keyActualPath, key)
+          : matchValue(expectedValue, actual[key], keyPath, keyActualPath);
+      // A loop, not push(...found): an expectation of 100,000 elements overflows a spread.
+      for (const mismatch of found) mismatches.push(mismatch);
     }
   }
   return mismatches;

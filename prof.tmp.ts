@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { project as schema } from "./machines/format/schema.ts";
+import { explorePaths } from "./machines/explore/paths.ts";
+import { flowGraph } from "./machines/graph/flow-graph.ts";
+const p = schema.parse(JSON.parse(readFileSync(process.argv[2], "utf8")));
+const id = p.experiences[0].id;
+let t = performance.now();
+flowGraph(p, id);
+console.log("graph", Math.round(performance.now() - t));
+t = performance.now();
+let last = t;
+explorePaths(p, id, { onProgress: (d, tot, phase) => { const n = performance.now(); if (n - last > 2000) { console.log(phase, d, tot, Math.round(n - t)); last = n; } } });
+console.log("paths", Math.round(performance.now() - t));
