@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createActor, createMachine } from "xstate";
 import { simulate } from "../machines/engine/index.ts";
 import { project as projectSchema } from "../machines/format/schema.ts";
-import { recording as recordingSchema } from "../machines/format/script.ts";
+import { recording as recordingSchema, type ScriptStep } from "../machines/format/script.ts";
 import { type BenchSuite, formatTable, measure, ms } from "./harness.ts";
 
 const toggle = createMachine({
@@ -78,6 +78,59 @@ export const engineSuite: BenchSuite = {
       `ratio: a full NPS simulation costs ${ratio.toFixed(1)} bare sessions ` +
         `(target ≤ ${targetRatio}×: ${met ? "PASS" : "MISS"}; issue 9 measured 12.7× before)`,
     );
-    return { targetsMet: met };
+    const linear = scriptScaling(log);
+    return { targetsMet: met && linear };
   },
 };
+
+/** A two-step tour whose steps jump to each other: every click enters a step of one display. */
+const loop = projectSchema.parse({
+  version: 1,
+  experiences: [
+    {
+      id: "loop",
+      type: "tour",
+      status: "live",
+      showOn: { trigger: "manual" },
+      steps: ["a", "b"].map((id, i) => ({
+        id,
+        kind: "modal",
+        ctas: [
+          { id: "go", label: "Go", actions: [{ type: "goToStep", step: i === 0 ? "b" : "a" }] },
+        ],
+      })),
+    },
+  ],
+});
+
+/**
+ * issue 10 item 9: `simulate` grows linearly with the script. 10,000 and 100,000 clicks in one
+ * display (its visit history grows the whole time); the growth should be ~10× (target ≤ 15×).
+ */
+function scriptScaling(log: (line: string) => void): boolean {
+  const rows: string[][] = [];
+  let previous: number | undefined;
+  let linear = true;
+  for (const n of [10_000, 100_000]) {
+    const steps: ScriptStep[] = [{ do: "launch", experience: "loop" }];
+    while (steps.length < n) steps.push({ do: "click", cta: "go" });
+    const run = measure(
+      `simulate, ${n.toLocaleString("en")} script steps`,
+      () => simulate(loop, { steps } as never),
+      {
+        warmup: 1,
+        iterations: 3,
+      },
+    );
+    const growth =
+      previous === undefined ? "" : `×${(run.medianMs / previous).toFixed(1)} for ×10 steps`;
+    if (previous !== undefined && run.medianMs / previous > 15) linear = false;
+    previous = run.medianMs;
+    rows.push([run.name, ms(run.medianMs), growth]);
+  }
+  log(formatTable(["", "median", "growth"], rows));
+  log(
+    `simulate grows linearly with the script (target ≤ ×15 for ×10): ${linear ? "PASS" : "MISS"}`,
+  );
+  return linear;
+}
