@@ -1,3 +1,4 @@
+import { experienceById } from "../format/lookup.ts";
 import { error } from "../model/diagnostic.ts";
 import { defineAction } from "./action.ts";
 
@@ -26,7 +27,10 @@ export const bookInterview = defineAction({
   },
   effect: {
     land(_action, { source }, world) {
-      const experience = world.project.experiences.find((e) => e.id === source.experience);
+      const experience =
+        source.experience === undefined
+          ? undefined
+          : experienceById(world.project, source.experience);
       const booking = experience?.steps.find((s) => s.id === source.step)?.booking;
       const effect = {
         type: "effect" as const,

@@ -1,3 +1,4 @@
+import { experienceById } from "../format/lookup.ts";
 import { error } from "../model/diagnostic.ts";
 import { isSequential } from "../model/experience.ts";
 import { idsOf } from "../model/id-index.ts";
@@ -13,7 +14,7 @@ export const launchExperience = defineAction({
     templates: () => [],
     check(action, place) {
       const at = `${place.pointer}/experience`;
-      const target = place.project.experiences.find((e) => e.id === action.experience);
+      const target = experienceById(place.project, action.experience);
       if (!target) {
         const hint = didYouMean(action.experience, idsOf(place.project.experiences), "experiences");
         return [

@@ -13,7 +13,7 @@
 // cannot happen from a plain interaction, so graph tools that send bare events never take it.
 // Ids are data: state keys and event parts are model/keys.ts keys, the original ids are
 // kept in `description` and `meta`. Actions and guards are named with params, never code.
-import { stepIndex } from "../format/lookup.ts";
+import { experienceById, stepIndex } from "../format/lookup.ts";
 import type { Action, Experience, Project, Step } from "../format/schema.ts";
 import { type EndState, endStates } from "../model/experience.ts";
 import { keyOf } from "../model/keys.ts";
@@ -82,7 +82,7 @@ export interface MachineConfig {
 }
 
 export function findExperience(project: Project, experienceId: string): Experience {
-  const found = project.experiences.find((e) => e.id === experienceId);
+  const found = experienceById(project, experienceId);
   if (!found) {
     const known = project.experiences.map((e) => e.id).join(", ") || "none";
     throw new Error(`No experience "${experienceId}" in the project (experiences: ${known}).`);

@@ -2,6 +2,7 @@
 // with a script that brings its source on screen and fires it without letting anything land
 // (`settle: false` on the last step), so the race explorer starts from the engine's own world.
 import { findExperience } from "../compile/machine-config.ts";
+import { waysOut } from "../compile/routes.ts";
 import type { Action, Project } from "../format/schema.ts";
 import type { ScriptStep } from "../format/script.ts";
 import { flowGraph } from "../graph/flow-graph.ts";
@@ -47,6 +48,9 @@ function flowLists(
   skipped: UnreachableList[],
 ): void {
   const experience = findExperience(project, experienceId);
+  // Most flows have no list of two actions: they are passed over before any graph is built
+  // (a project of tens of thousands of experiences answers in a second).
+  if (!experience.steps.some((step) => waysOut(step).some((way) => way.actions.length > 1))) return;
   const graph = flowGraph(project, experienceId);
   const g = indexGraph(graph);
   const setup = scriptSetup(project, experience);
