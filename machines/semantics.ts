@@ -247,6 +247,15 @@ export const raceWorkBudget = 150_000;
  * - Launch graph: pages reached by same-tab navigations are nodes (a URL with {attribute}
  *   placeholders is matched as written); edges include user clicks, so a cycle is a loop
  *   that CAN happen; one cycle per strongly connected group, its shortest, with `members`.
+ * - Test plan (`paths --export plan`, explore/plan.ts): one test per coverage path, its
+ *   actions "Open <start page> as <persona name, or the attributes>", then each script step
+ *   in the Paths panel's words (path-words.ts; a click by its CTA's label, the launch by the
+ *   experience's name and id), then "Expect: <type> completed|dismissed|snoozed", "<type>
+ *   closes and <name> is launched" or "<type> stays on step <name>". Markdown: a numbered
+ *   list per path, labels escaped; CSV: RFC 4180 (CRLF, quotes only where needed), columns
+ *   Test, Title, Step, Action, Expected result, one row per action, the end in the last row,
+ *   and a field a spreadsheet would run as a formula starts with `'`. The file's extension
+ *   (.md, .csv, any case) decides; an experience no setup shows gets one entry saying why.
  */
 export const explorerDecisions = true;
 

@@ -111,6 +111,29 @@ describe("keeper", () => {
     page.keeper.stop();
   });
 
+  it("keeps a shared document and the first document through a reload, unedited", async () => {
+    const factory = new IDBFactory();
+    const token = await encodeSharedState({ v: 1, name: "Shared NPS", project: "{}", session });
+    const first = await load(factory);
+    first.workspace.open({ name: "Mine", text: "{}", origin: { kind: "new" } });
+    await first.keeper.flush();
+    first.keeper.stop();
+    const second = await load(factory);
+    expect(second.workspace.getState().documents.map((d) => d.name)).toEqual(["First", "Mine"]);
+    second.keeper.stop();
+
+    // A share link (its token then leaves the address): the reload restores it from storage.
+    const other = new IDBFactory();
+    const linked = await load(other, new URL(shareUrl("http://x/", token)).hash);
+    await linked.keeper.flush();
+    linked.keeper.stop();
+    const reloaded = await load(other);
+    const shared = reloaded.workspace.getState().documents.find((d) => d.name === "Shared NPS");
+    expect(shared?.text).toBe("{}");
+    expect(reloaded.sessions.get(shared?.id as string)).toEqual(session);
+    reloaded.keeper.stop();
+  });
+
   it("opens a link of 20,000 steps with the first 1,000 and says what it left out", async () => {
     const steps = Array.from({ length: 20_000 }, () => ({ do: "advance", hours: 1 }));
     const token = await encodeJsonToken({

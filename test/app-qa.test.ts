@@ -1,18 +1,11 @@
 // QA: a recording built from a session replays green on the same project and shows the
 // failing expectation on a changed one; expectations split into checks that lose nothing.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { examples } from "../app/examples/catalog.ts";
 import { evaluateChecks, splitExpectations } from "../app/qa/expectations.ts";
 import { parseRecording } from "../app/qa/load-recording.ts";
-import {
-  buildRecording,
-  keyTrace,
-  recordingFileName,
-  recordingProjectPath,
-} from "../app/qa/record.ts";
+import { buildRecording, keyTrace } from "../app/qa/record.ts";
 import {
   type ReplayDriver,
   replayPassed,
@@ -20,7 +13,6 @@ import {
   startReplay,
   stepReplay,
 } from "../app/qa/replay.ts";
-import { resolveProjectFile } from "../cli/commands/replay.ts";
 import { matchExpectation } from "../machines/engine/expect.ts";
 import { createSimulation, ScriptStepError, simulate } from "../machines/engine/index.ts";
 import type { Simulation } from "../machines/engine/types.ts";
@@ -147,11 +139,6 @@ describe("buildRecording", () => {
       { numRuns: 150 },
     );
   });
-
-  it("names the download after the project", () => {
-    const name = recordingFileName("NPS survey (2).json", new Date("2026-02-03T04:05:06Z"));
-    expect(name).toBe("nps-survey-2.recording-2026-02-03-04-05-06.json");
-  });
 });
 
 /** Records the steps that can be done (the app never keeps a step that could not be done). */
@@ -175,30 +162,6 @@ function recordSafely(project: Project, script: Script): Recording {
 function isAtOrUnder(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}/`);
 }
-
-describe("recordingProjectPath", () => {
-  it("an example's recording, kept in examples/recordings/, names a file replay finds", () => {
-    const recordings = join(import.meta.dirname, "..", "examples", "recordings");
-    for (const example of examples) {
-      const project = recordingProjectPath({
-        name: example.label,
-        origin: { kind: "example", exampleId: example.id },
-      });
-      const found = resolveProjectFile(join(recordings, "new.json"), project);
-      expect(readFileSync(found, "utf8")).toBe(example.text);
-    }
-  });
-
-  it("an opened file keeps its name; other documents get their name as a file name", () => {
-    expect(recordingProjectPath({ name: "x", origin: { kind: "file", fileName: "a.json" } })).toBe(
-      "a.json",
-    );
-    expect(recordingProjectPath({ name: "My Tour (2)", origin: { kind: "paste" } })).toBe(
-      "my-tour-2.json",
-    );
-    expect(recordingProjectPath({ name: "…", origin: { kind: "new" } })).toBe("project.json");
-  });
-});
 
 describe("expectation checks", () => {
   const recordings = ["nps-promoter-10", "nps-detractor-3", "cta-navigation-interrupts-launch"];

@@ -3,8 +3,9 @@
 // workspace's "Open file…": it takes a project or an exported session.)
 import { type MouseEvent, useEffect } from "react";
 import { sessionStore } from "../session/store.ts";
+import { documentFileName, sessionFileName } from "../workspace/file-name.ts";
 import { useActiveDocument } from "../workspace/workspace-store.ts";
-import { bundleText, makeBundle, safeFileName } from "./bundle.ts";
+import { bundleText, makeBundle } from "./bundle.ts";
 import { downloadText } from "./download.ts";
 import { SharePanel } from "./SharePanel.tsx";
 import { startSavedWork } from "./startup.ts";
@@ -37,13 +38,14 @@ export function PersistenceBar() {
 
   const exportProject = (event: MouseEvent) => {
     closeMenu(event);
-    if (doc) downloadText(safeFileName(doc.name, ".json"), doc.text);
+    // The one file-name rule: a recording made on this document names this very file.
+    if (doc) downloadText(documentFileName(doc), doc.text);
   };
   const exportSession = (event: MouseEvent) => {
     closeMenu(event);
     if (!doc) return;
     const bundle = makeBundle(doc.name, doc.text, sessionStore.exportSession());
-    downloadText(safeFileName(doc.name, ".session.json"), bundleText(bundle));
+    downloadText(sessionFileName(doc), bundleText(bundle));
   };
 
   return (
@@ -58,8 +60,14 @@ export function PersistenceBar() {
       <details className="pst-menu">
         <summary className="pst-button">Export</summary>
         <div className="pst-popover pst-menu-list">
-          <button type="button" className="pst-item" disabled={!doc} onClick={exportProject}>
-            Export project (JSON)
+          <button
+            type="button"
+            className="pst-item"
+            disabled={!doc}
+            onClick={exportProject}
+            title="The file a recording made on this document names"
+          >
+            Export project ({doc ? documentFileName(doc) : "JSON"})
           </button>
           <button type="button" className="pst-item" disabled={!doc} onClick={exportSession}>
             Export session (project, persona, steps)

@@ -1,8 +1,11 @@
 // Export and import (issue 4 item 7). "Export project" downloads the document's text as it is;
 // "Export session" downloads a bundle of project text + session, the same envelope as a share
 // link. Import takes either: a bundle opens with its session, anything else opens as a project.
+import { nameFromFile } from "../workspace/file-name.ts";
 import type { SavedSession } from "./session-model.ts";
 import { type SharedState, sharedState } from "./share-codec.ts";
+
+export { nameFromFile };
 
 /** The largest file opened (a 10,000-step project is a few MB). */
 export const maxImportBytes = 32 * 1024 * 1024;
@@ -36,19 +39,4 @@ function parseBundle(text: string): SharedState | null {
   }
   const parsed = sharedState.safeParse(value);
   return parsed.success ? parsed.data : null;
-}
-
-/** "nps-survey.json" → "nps-survey". */
-export function nameFromFile(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
-  return base || "Imported project";
-}
-
-/** A filesystem-safe file name for a download. */
-export function safeFileName(name: string, suffix: string): string {
-  const base = name
-    .replace(/[^A-Za-z0-9._ -]+/g, "-")
-    .trim()
-    .replace(/\s+/g, "-");
-  return `${base || "project"}${suffix}`;
 }

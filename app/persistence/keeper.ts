@@ -38,17 +38,24 @@ export interface Keeper {
 
 export async function startKeeper(options: KeeperOptions): Promise<Keeper> {
   const { workspace, work } = options;
-  if (work) await restoreInto(options, work);
-  else options.onStatus("off");
+  // What storage holds: the baseline the first save compares with.
+  const stored = work ? await restoreInto(options, work) : null;
+  if (!work) options.onStatus("off");
   await openSharedLink(options);
   if (workspace.getState().documents.length === 0) {
     workspace.open(options.firstDocument());
   }
-  if (!work) return { flush: async () => {}, stop: () => {} };
-  return watch(options, work);
+  if (!work || !stored) return { flush: async () => {}, stop: () => {} };
+  return watch(options, work, stored);
 }
 
-async function restoreInto(options: KeeperOptions, work: SavedWork): Promise<void> {
+/** What was read back from storage, by identity (the objects now in the stores). */
+interface Stored {
+  documents: ReadonlyMap<string, unknown>;
+  sessions: ReadonlyMap<string, unknown>;
+}
+
+async function restoreInto(options: KeeperOptions, work: SavedWork): Promise<Stored> {
   const restored = await work.restore();
   for (const [id, session] of restored.sessions) options.sessions.set(id, session);
   if (restored.documents.length > 0) {
@@ -60,6 +67,10 @@ async function restoreInto(options: KeeperOptions, work: SavedWork): Promise<voi
       `Some saved work could not be read and was left out: ${restored.skipped.join(", ")}.`,
     );
   }
+  return {
+    documents: new Map(options.workspace.getState().documents.map((doc) => [doc.id, doc])),
+    sessions: new Map(options.sessions.all()),
+  };
 }
 
 async function openSharedLink(options: KeeperOptions): Promise<void> {
@@ -82,11 +93,14 @@ async function openSharedLink(options: KeeperOptions): Promise<void> {
   options.clearHash();
 }
 
-/** Saves what changed, by object identity (the stores replace what they change). */
-function watch(options: KeeperOptions, work: SavedWork): Keeper {
+/**
+ * Saves what changed, by object identity (the stores replace what they change), starting from
+ * what storage held: a share link or the first example opened since is written at once.
+ */
+function watch(options: KeeperOptions, work: SavedWork, stored: Stored): Keeper {
   const { workspace, sessions } = options;
-  let savedDocs = new Map(workspace.getState().documents.map((doc) => [doc.id, doc]));
-  let savedSessions = new Map(sessions.all());
+  let savedDocs: Map<string, unknown> = new Map(stored.documents);
+  let savedSessions: Map<string, unknown> = new Map(stored.sessions);
   let savedActive: string | null | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -105,7 +119,7 @@ function watch(options: KeeperOptions, work: SavedWork): Keeper {
     }
     if (state.activeId !== savedActive) writes.push(work.saveActiveId(state.activeId));
     savedDocs = new Map(state.documents.map((doc) => [doc.id, doc]));
-    savedSessions = new Map(currentSessions);
+    savedSessions = new Map<string, unknown>(currentSessions);
     savedActive = state.activeId;
     await Promise.all(writes);
   };
@@ -125,7 +139,7 @@ function watch(options: KeeperOptions, work: SavedWork): Keeper {
     saver.schedule();
   };
   const unsubscribe = [workspace.subscribe(changed), sessions.subscribe(changed)];
-  // The restored state may differ from storage (a share link, the first example): save it.
+  // The state may differ from storage (a share link, the first example): save it.
   changed();
   return {
     async flush() {

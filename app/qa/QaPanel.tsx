@@ -6,11 +6,14 @@ import type { Recording } from "../../machines/format/index.ts";
 import { downloadText } from "../persistence/download.ts";
 import { sessionPort } from "../persistence/session-bridge.ts";
 import type { SessionPort } from "../persistence/session-port.ts";
+import { type NamedDocument, recordingFileName, recordingProject } from "../workspace/file-name.ts";
 import { useActiveDocument } from "../workspace/workspace-store.ts";
+import { type CiReplay, ciReplay } from "./ci-command.ts";
 import { summarize } from "./expectations.ts";
 import { describeLoadError, parseRecording } from "./load-recording.ts";
+import { RecordedNote } from "./RecordedNote.tsx";
 import { ReplayReport } from "./ReplayReport.tsx";
-import { buildRecording, recordingFileName, recordingProjectPath } from "./record.ts";
+import { buildRecording } from "./record.ts";
 import {
   isFinished,
   type ReplayDriver,
@@ -25,9 +28,8 @@ import "./qa.css";
 export function QaPanel() {
   const port = useMemo(() => sessionPort(), []);
   const doc = useActiveDocument();
-  const projectName = doc?.name ?? "project";
-  const projectPath = doc ? recordingProjectPath(doc) : "project.json";
-  return <QaPanelView session={port} projectName={projectName} projectPath={projectPath} />;
+  const named: NamedDocument = doc ?? { name: "project", origin: { kind: "new" } };
+  return <QaPanelView session={port} doc={named} />;
 }
 
 /** A few words for the panel's header (it stays visible when the panel is folded). */
@@ -48,35 +50,41 @@ function driverOf(port: SessionPort): ReplayDriver {
 
 interface QaPanelViewProps {
   session: SessionPort;
-  /** The active document's name (the recording's file name). */
-  projectName: string;
-  /** The recording's `project`: where replay finds the project (recordingProjectPath). */
-  projectPath: string;
+  /** The active document: its name and file name (workspace/file-name.ts, the one rule). */
+  doc: NamedDocument;
 }
 
-function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
+/** What the note after "Record" shows. */
+interface Recorded {
+  steps: number;
+  ci: CiReplay;
+}
+
+function QaPanelView({ session, doc }: QaPanelViewProps) {
   const driver = useMemo(() => driverOf(session), [session]);
   const [replay, setReplay] = useState<ReplayState | null>(null);
   const [folded, setFolded] = useState(false);
   const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
+  const [recorded, setRecorded] = useState<Recorded | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const projectPath = recordingProject(doc);
 
   const record = () => {
     const current = session.current();
     if (!current.result) {
+      setRecorded(null);
       setMessage({ kind: "error", text: "Nothing to record: the project is not valid yet." });
       return;
     }
     const recording = buildRecording({ project: projectPath, ...current, result: current.result });
-    downloadText(
-      recordingFileName(projectName, new Date()),
-      `${JSON.stringify(recording, null, 2)}\n`,
-    );
-    const steps = recording.script.steps.length;
-    setMessage({ kind: "info", text: `Recorded ${steps} ${steps === 1 ? "step" : "steps"}.` });
+    const fileName = recordingFileName(doc, new Date());
+    downloadText(fileName, `${JSON.stringify(recording, null, 2)}\n`);
+    setMessage(null);
+    setRecorded({ steps: recording.script.steps.length, ci: ciReplay(doc, fileName) });
   };
 
   const load = async (file: File) => {
+    setRecorded(null);
     const loaded = parseRecording(await file.text());
     if (!loaded.ok) {
       setReplay(null);
@@ -113,6 +121,9 @@ function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
           if (file) await load(file);
         }}
       />
+      {recorded && (
+        <RecordedNote steps={recorded.steps} ci={recorded.ci} onClose={() => setRecorded(null)} />
+      )}
       {message && (
         <p
           className={`qa-message is-${message.kind}`}
@@ -169,7 +180,7 @@ function QaPanelView({ session, projectName, projectPath }: QaPanelViewProps) {
               </button>
             </div>
           </header>
-          <ReplayReport replay={replay} projectName={projectName} projectPath={projectPath} />
+          <ReplayReport replay={replay} projectName={doc.name} projectPath={projectPath} />
         </section>
       )}
     </div>

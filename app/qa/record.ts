@@ -10,10 +10,9 @@ import type {
   ScriptStep,
   TraceEntry,
 } from "../../machines/format/index.ts";
-import type { DocumentOrigin } from "../workspace/document-model.ts";
 
 export interface RecordInput {
-  /** The recording's `project` (SPEC §4): a path, see recordingProjectPath. */
+  /** The recording's `project` (SPEC §4): a path, see workspace/file-name.ts recordingProject. */
   project: string;
   user: { id: string; attributes: Record<string, unknown> };
   start: { url: string; at: string };
@@ -43,27 +42,6 @@ export function buildRecording(input: RecordInput): Recording {
     },
     expect: buildExpect(input.result),
   };
-}
-
-/** "Getting started" → "getting-started" (file names from document names). */
-function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/\.json$/, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
-/**
- * The `project` a recording made in the app names, so `flowscope replay` finds it where QA
- * keeps recordings (decided here; README "Semantics"): an example's file seen from
- * examples/recordings/ (`../nps-survey.json`), an opened file's name (keep the recording
- * beside it), else the document's name as a file name.
- */
-export function recordingProjectPath(doc: { name: string; origin: DocumentOrigin }): string {
-  if (doc.origin.kind === "example") return `../${doc.origin.exampleId}.json`;
-  if (doc.origin.kind === "file") return doc.origin.fileName;
-  return `${slug(doc.name) || "project"}.json`;
 }
 
 function buildExpect(result: Result): Record<string, unknown> {
@@ -129,11 +107,4 @@ function experienceExpectation(state: ExperienceResult): Partial<ExperienceResul
   };
   if (state.tasksDone.length > 0) expectation.tasksDone = [...state.tasksDone];
   return expectation;
-}
-
-/** A file name for the download: the project's name and the time, filesystem-safe. */
-export function recordingFileName(projectName: string, at: Date): string {
-  const base = slug(projectName);
-  const stamp = at.toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return `${base || "project"}.recording-${stamp}.json`;
 }

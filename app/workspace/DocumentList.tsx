@@ -1,17 +1,21 @@
 // The open documents, as a menu: its button names the active one; inside, every document with
-// its edited mark, to switch to or close (asking first when closing would throw edits away).
-import { useState } from "react";
+// its edited mark, to switch to, rename (issue 11 item 5) or close (asking first when closing
+// would throw edits away).
+import { type KeyboardEvent, useRef, useState } from "react";
 import {
   activeDocument,
   isEdited,
+  maxDocumentNameLength,
   type WorkspaceDocument,
   type WorkspaceState,
 } from "./document-model.ts";
+import { documentFileName } from "./file-name.ts";
 import { closeMenuOf } from "./menu.ts";
 import { workspaceStore } from "./workspace-store.ts";
 
 export function DocumentList({ workspace }: { workspace: WorkspaceState }) {
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const active = activeDocument(workspace);
   const close = (doc: WorkspaceDocument) => {
     if (isEdited(doc) && confirming !== doc.id) setConfirming(doc.id);
@@ -35,19 +39,38 @@ export function DocumentList({ workspace }: { workspace: WorkspaceState }) {
               className="ws-doc"
               data-active={doc.id === workspace.activeId || undefined}
             >
-              <button
-                type="button"
-                className="ws-doc-name"
-                aria-current={doc.id === workspace.activeId ? "page" : undefined}
-                onClick={(event) => {
-                  closeMenuOf(event.currentTarget);
-                  workspaceStore.select(doc.id);
-                }}
-              >
-                {doc.name}
-                {isEdited(doc) && <EditedMark />}
-              </button>
-              {confirming === doc.id ? (
+              {renaming === doc.id ? (
+                <RenameField doc={doc} onDone={() => setRenaming(null)} />
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    className="ws-doc-name"
+                    aria-current={doc.id === workspace.activeId ? "page" : undefined}
+                    title={`Exported and recorded as ${documentFileName(doc)}`}
+                    onClick={(event) => {
+                      closeMenuOf(event.currentTarget);
+                      workspaceStore.select(doc.id);
+                    }}
+                  >
+                    {doc.name}
+                    {isEdited(doc) && <EditedMark />}
+                  </button>
+                  <button
+                    type="button"
+                    className="ws-doc-close"
+                    aria-label={`Rename ${doc.name}`}
+                    title="Rename"
+                    onClick={() => {
+                      setConfirming(null);
+                      setRenaming(doc.id);
+                    }}
+                  >
+                    ✎
+                  </button>
+                </>
+              )}
+              {renaming === doc.id ? null : confirming === doc.id ? (
                 <span className="ws-confirm" role="alert">
                   Discard its edits?
                   <button type="button" className="ws-link" onClick={() => close(doc)}>
@@ -72,6 +95,57 @@ export function DocumentList({ workspace }: { workspace: WorkspaceState }) {
         </ul>
       </nav>
     </details>
+  );
+}
+
+/**
+ * The name in a text field: Enter or leaving the field renames, Escape keeps the old name.
+ * Below it, the file name the new name gives (what Export and Record will write).
+ */
+function RenameField({ doc, onDone }: { doc: WorkspaceDocument; onDone(): void }) {
+  const [value, setValue] = useState(doc.name);
+  // Ends once: a blur as the field goes away must not rename after Escape or Enter.
+  const ended = useRef(false);
+  const end = (rename: boolean) => {
+    if (ended.current) return;
+    ended.current = true;
+    if (rename) workspaceStore.rename(doc.id, value);
+    onDone();
+  };
+  const commit = () => end(true);
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Escape") {
+      // Escape would also close the menu: only the field is left.
+      event.preventDefault();
+      event.stopPropagation();
+      end(false);
+    }
+  };
+  const preview = value.trim() === "" ? doc.name : value;
+  return (
+    <form
+      className="ws-rename"
+      onSubmit={(event) => {
+        event.preventDefault();
+        commit();
+      }}
+    >
+      <input
+        className="ws-rename-input"
+        aria-label={`New name of ${doc.name}`}
+        value={value}
+        maxLength={maxDocumentNameLength}
+        // biome-ignore lint/a11y/noAutofocus: the field opens on the user's own click on Rename.
+        autoFocus
+        onFocus={(event) => event.currentTarget.select()}
+        onChange={(event) => setValue(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        onBlur={commit}
+      />
+      <span className="ws-rename-file" aria-live="polite">
+        {documentFileName({ name: preview, origin: doc.origin, renamed: true })}
+      </span>
+    </form>
   );
 }
 

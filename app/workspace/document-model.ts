@@ -2,22 +2,21 @@
 // text. Decided: keep every document rather than ask before replacing text; opening something
 // adds a document (or selects the one already open for that example), so edits are never lost.
 import { z } from "zod";
+import { type DocumentOrigin, documentOrigin } from "./document-origin.ts";
+import { documentFileName, fileBaseName, maxBaseLength } from "./file-name.ts";
 
-const documentOrigin = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("example"), exampleId: z.string() }),
-  z.object({ kind: z.literal("file"), fileName: z.string() }),
-  z.object({ kind: z.literal("paste") }),
-  z.object({ kind: z.literal("new") }),
-  z.object({ kind: z.literal("share") }),
-  z.object({ kind: z.literal("recording") }),
-]);
-export type DocumentOrigin = z.output<typeof documentOrigin>;
+export type { DocumentOrigin };
 
 export const workspaceDocument = z.object({
   id: z.string().min(1),
   name: z.string(),
   text: z.string(),
   origin: documentOrigin,
+  /**
+   * Set once the user renames the document: its file name is then its name's (file-name.ts),
+   * no longer the example's or the opened file's.
+   */
+  renamed: z.boolean().optional(),
   /** The text as opened (an example's file, a file's content): "edited" compares with it. */
   originalText: z.string(),
   /** Epoch ms; orders the document list. */
@@ -66,6 +65,44 @@ function uniqueName(state: WorkspaceState, name: string): string {
     const candidate = `${base} (${n})`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/** The longest document name (the rename field refuses more). */
+export const maxDocumentNameLength = 200;
+
+/**
+ * Renames a document (issue 11 item 5). The name is trimmed and cut to
+ * `maxDocumentNameLength`; a blank one, or the current one, changes nothing. A name another
+ * document has, or one that makes another document's file name, gets " (2)", " (3)"… so two
+ * documents never export or record under the same file name.
+ */
+export function renameDocument(
+  state: WorkspaceState,
+  id: string,
+  name: string,
+  now: number,
+): WorkspaceState {
+  const doc = state.documents.find((candidate) => candidate.id === id);
+  const wanted = name.replace(/\s+/g, " ").trim().slice(0, maxDocumentNameLength).trim();
+  if (!doc || wanted === "" || wanted === doc.name) return state;
+  const others = state.documents.filter((other) => other.id !== id);
+  const names = new Set(others.map((other) => other.name));
+  const files = new Set(others.map((other) => documentFileName(other)));
+  const free = (candidate: string) =>
+    !names.has(candidate) &&
+    !files.has(documentFileName({ name: candidate, origin: doc.origin, renamed: true }));
+  let unique = wanted;
+  if (!free(unique)) {
+    // Cut so the number survives fileBaseName's length limit: each number is a distinct file.
+    let stem = wanted;
+    while (fileBaseName(stem).length > maxBaseLength - 12) stem = stem.slice(0, -1);
+    stem = stem.trimEnd();
+    for (let n = 2; !free(unique); n++) unique = `${stem} (${n})`;
+  }
+  if (unique === doc.name && doc.renamed) return state;
+  const renamed: WorkspaceDocument = { ...doc, name: unique, renamed: true, updatedAt: now };
+  const documents = state.documents.map((other) => (other.id === id ? renamed : other));
+  return { ...state, documents };
 }
 
 /** Adds a document and makes it active (an example already open is selected instead). */

@@ -9,6 +9,7 @@ import {
   emptyWorkspace,
   type OpenRequest,
   openDocument,
+  renameDocument,
   revertDocument,
   selectDocument,
   type WorkspaceDocument,
@@ -28,6 +29,8 @@ export interface WorkspaceStore {
   select(id: string): void;
   edit(id: string, text: string): void;
   revert(id: string): void;
+  /** Renames a document (document-model.ts renameDocument: trimmed, unique). */
+  rename(id: string, name: string): void;
   close(id: string): void;
   /** Replaces everything (restoring saved work). */
   load(state: WorkspaceState): void;
@@ -59,6 +62,7 @@ export function createWorkspaceStore(
     select: (id) => set(selectDocument(state, id)),
     edit: (id, text) => set(editDocument(state, id, text, now())),
     revert: (id) => set(revertDocument(state, id, now())),
+    rename: (id, name) => set(renameDocument(state, id, name, now())),
     close: (id) => set(closeDocument(state, id)),
     load: (next) => set(next),
   };

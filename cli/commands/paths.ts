@@ -1,9 +1,10 @@
 // `flowscope paths <project.json> --experience <id> [--json]` (SPEC §4, issue 5): path counts
 // per end, shortest paths, a covering set of replayable paths, simple paths and the
 // transitions no path takes. `--export recordings <dir>` writes one recording per coverage
-// path; `--export vitest <file>` writes a vitest file that replays them.
-import { writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve, sep } from "node:path";
+// path; `--export vitest <file>` writes a vitest file that replays them; `--export plan
+// <file.md|file.csv>` writes them as a manual test plan (issue 11 item 6).
+import { open, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { describeScriptStep } from "../../machines/engine/index.ts";
 import {
   coverageRecordings,
@@ -12,6 +13,8 @@ import {
   expandCoverage,
   explorePaths,
   type PathsReport,
+  type PlanFormat,
+  planChunks,
 } from "../../machines/explore/index.ts";
 import type { Project } from "../../machines/format/index.ts";
 import { simplePathEdgeBudget } from "../../machines/rules/index.ts";
@@ -49,7 +52,8 @@ export const pathsCommand = defineCommand<PathsOptions>({
     { flags: "--limit <n>", description: "simple paths listed at most (default 1000)" },
     {
       flags: "--export <kind> <target...>",
-      description: "write the coverage paths: `recordings <dir>` or `vitest <file>`",
+      description:
+        "write the coverage paths: `recordings <dir>`, `vitest <file>`, or `plan <file.md|file.csv>` (a manual test plan)",
     },
   ],
   run: pathsFile,
@@ -83,9 +87,11 @@ export async function pathsFile(
   const report = explorePaths(project, options.experience, counting);
   if (exporting) {
     const written =
-      report.unshowable === undefined
-        ? await exportCoverage(project, report, file, exporting)
-        : `nothing exported: ${report.unshowable}`;
+      exporting.kind === "plan"
+        ? await exportPlan(project, report, file, exporting)
+        : report.unshowable === undefined
+          ? await exportCoverage(project, report, file, exporting)
+          : `nothing exported: ${report.unshowable}`;
     if (!options.json) io.err(`${written}\n`);
   }
   io.out(options.json ? jsonText(report) : formatPathsHuman(report, io.color));
@@ -101,24 +107,96 @@ function countOptions(options: PathsOptions) {
   };
 }
 
-interface ExportSpec {
-  kind: "recordings" | "vitest";
-  target: string;
+type ExportSpec =
+  | { kind: "recordings" | "vitest"; target: string }
+  | { kind: "plan"; target: string; format: PlanFormat };
+
+const exportKinds = "`recordings <dir>`, `vitest <file>` or `plan <file.md|file.csv>`";
+
+/** The plan's format, from its file's extension (any case); undefined for any other. */
+export function planFormatOf(target: string): PlanFormat | undefined {
+  if (/\.md$/i.test(target)) return "markdown";
+  if (/\.csv$/i.test(target)) return "csv";
+  return undefined;
 }
 
 function exportSpec(spec: string[]): ExportSpec {
   const [kind, target, ...rest] = spec;
-  if (target === undefined || rest.length > 0 || (kind !== "recordings" && kind !== "vitest")) {
-    throw new CliError("--export takes `recordings <dir>` or `vitest <file>`", ExitCode.unreadable);
+  if (
+    target === undefined ||
+    rest.length > 0 ||
+    (kind !== "recordings" && kind !== "vitest" && kind !== "plan")
+  ) {
+    throw new CliError(`--export takes ${exportKinds}`, ExitCode.unreadable);
   }
-  return { kind, target };
+  if (kind !== "plan") return { kind, target };
+  const format = planFormatOf(target);
+  if (format === undefined) {
+    throw new CliError(
+      `--export plan writes Markdown or CSV: its file ends in .md or .csv, not ${JSON.stringify(target)}`,
+      ExitCode.unreadable,
+    );
+  }
+  return { kind, target, format };
+}
+
+/**
+ * The coverage paths as a manual test plan (machines/explore/plan.ts), written as it is made:
+ * one chunk per path, so a long flow's plan is never one string in memory. An experience no
+ * path can show gets a plan that says why.
+ */
+async function exportPlan(
+  project: Project,
+  report: PathsReport,
+  projectFile: string,
+  { target, format }: { target: string; format: PlanFormat },
+): Promise<string> {
+  const file = resolve(target);
+  await makeFolder(dirname(file));
+  // The project as the plan names it: as typed when relative, else its file name.
+  const named = isAbsolute(projectFile) ? projectFile.split(/[\\/]/).pop() : projectFile;
+  const chunks = planChunks(format, {
+    project,
+    report,
+    projectFile: (named ?? projectFile).split(sep).join("/"),
+  });
+  await writeChunks(file, chunks);
+  if (report.unshowable !== undefined) {
+    return `nothing to test: ${report.unshowable}; ${target} says so`;
+  }
+  const n = report.coverage.length;
+  return `wrote a test plan of ${n} ${n === 1 ? "path" : "paths"} to ${target}`;
+}
+
+/** Writes the chunks to `file`, about 64 KB at a time. */
+async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const fail = (cause: unknown) =>
+    new CliError(`cannot write ${file}: ${String(cause)}`, ExitCode.unreadable);
+  const handle = await open(file, "w").catch((cause: unknown) => {
+    throw fail(cause);
+  });
+  try {
+    let pending = "";
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= 65_536) {
+        await handle.write(pending);
+        pending = "";
+      }
+    }
+    if (pending !== "") await handle.write(pending);
+  } catch (cause) {
+    throw cause instanceof CliError ? cause : fail(cause);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function exportCoverage(
   project: Project,
   report: PathsReport,
   projectFile: string,
-  { kind, target }: ExportSpec,
+  { kind, target }: { kind: "recordings" | "vitest"; target: string },
 ): Promise<string> {
   const absoluteProject = resolve(projectFile);
   const folder = kind === "recordings" ? resolve(target) : dirname(resolve(target));

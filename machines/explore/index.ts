@@ -47,6 +47,13 @@ export {
   expandShortest,
 } from "./path-forms.ts";
 export {
+  clickLabels,
+  endWords,
+  pathWords,
+  stepWords,
+  userSteps,
+} from "./path-words.ts";
+export {
   explorePaths,
   type JsonCount,
   type PathsOptions,
@@ -55,6 +62,23 @@ export {
   type PathsReport,
   type ShortestPath,
 } from "./paths.ts";
+export {
+  csvField,
+  csvRow,
+  endExpectation,
+  markdownText,
+  openWords,
+  type PlanFormat,
+  type PlanInput,
+  type PlanPath,
+  type PlanReport,
+  planChunks,
+  planCsv,
+  planCsvHeader,
+  planMarkdown,
+  planPath,
+  userWords,
+} from "./plan.ts";
 export {
   exploreRaces,
   type ListRaces,
