@@ -20,7 +20,7 @@ describe("SPEC §3.1: the rate limit's window is half-open, (now − hours, now]
     settings: { rateLimit: { max: 1, hours: 1 } },
     experiences: [banner("first", "/a"), banner("second", "/b")],
   });
-  const after = (hours: number) =>
+  const secondViewsAfter = (hours: number) =>
     simulate(project, {
       start: { url: "/a" },
       steps: [
@@ -31,11 +31,11 @@ describe("SPEC §3.1: the rate limit's window is half-open, (now − hours, now]
     } as never).experiences.second.views;
 
   it("a show exactly `hours` ago no longer counts", () => {
-    expect(after(1)).toBe(1);
+    expect(secondViewsAfter(1)).toBe(1);
   });
 
   it("a show less than `hours` ago still counts", () => {
-    expect(after(0.999)).toBe(0);
+    expect(secondViewsAfter(0.999)).toBe(0);
   });
 });
 
