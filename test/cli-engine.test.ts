@@ -107,14 +107,14 @@ describe("flowscope simulate / replay / machine (spawned)", () => {
   it("replay of a recording that holds exits 0 with the count", () => {
     expect(runs.replayOk.code).toBe(0);
     expect(runs.replayOk.stdout).toMatch(
-      /^✔ examples\/recordings\/nps-promoter-10\.json {2}\d+ expectations hold {2}\d+ ms\n\n1 recording: 1 passed, 0 failed {2}\(\d+ ms\)\n$/,
+      /^✔ examples\/recordings\/nps-promoter-10\.json {2}\d+ expectations hold {2}(\d+ ms|\d+\.\d+ s)\n\n1 recording: 1 passed, 0 failed {2}\((\d+ ms|\d+\.\d+ s)\)\n$/,
     );
   });
 
   it("replay of a wrong expectation exits 1 with a diff naming each place", () => {
     const { code, stdout } = runs.replayWrong;
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^✘ .*wrong\.json {2}2 of 3 expectations fail {2}\d+ ms\n/);
+    expect(stdout).toMatch(/^✘ .*wrong\.json {2}2 of 3 expectations fail {2}(\d+ ms|\d+\.\d+ s)\n/);
     expect(stdout).toContain("/experiences/quarterly-nps/status");
     expect(stdout).toContain('- "dismissed"');
     expect(stdout).toContain('+ "completed"');
@@ -280,7 +280,9 @@ describe("flowscope replay and machine (in-process)", () => {
     expect(resolveProjectFile(file, "examples/nps-survey.json")).toBe(npsProject);
     const { code, stdout } = await run(["replay", file]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^✔ .*cwd-relative\.json {2}2 expectations hold {2}\d+ ms\n/);
+    expect(stdout).toMatch(
+      /^✔ .*cwd-relative\.json {2}2 expectations hold {2}(\d+ ms|\d+\.\d+ s)\n/,
+    );
   });
 
   it("exits 2 when the project is found neither beside the recording nor here", async () => {

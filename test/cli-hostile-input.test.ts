@@ -298,7 +298,7 @@ describe("misspelt keys in scripts and recordings (item 6)", () => {
     const { code, out, err } = await run(["replay", file]);
     expect(code).toBe(1);
     expect(out).toMatch(
-      /^✘ .*typos\.json {2}cannot be run {2}\d+ ms\n\n1 recording: 0 passed, 1 failed /,
+      /^✘ .*typos\.json {2}cannot be run {2}(\d+ ms|\d+\.\d+ s)\n\n1 recording: 0 passed, 1 failed /,
     );
     expect(err.trim().split("\n")).toEqual([
       `${file}:1:1  error  missingField  /expect: missing: a recording checks its "expect"; write "expect": {} to check nothing on purpose`,
@@ -314,7 +314,7 @@ describe("misspelt keys in scripts and recordings (item 6)", () => {
     );
     const { code, out } = await run(["replay", file]);
     expect(code).toBe(0);
-    expect(out).toMatch(/^✔ .*nothing\.json {2}0 expectations hold {2}\d+ ms\n/);
+    expect(out).toMatch(/^✔ .*nothing\.json {2}0 expectations hold {2}(\d+ ms|\d+\.\d+ s)\n/);
   });
 
   it("a script's unknown keys are errors at their place, with the key meant", async () => {

@@ -80,7 +80,7 @@ describe("replay: exit codes, and every recording is run", () => {
     expect({ code, err }).toEqual({ code: 0, err: "" });
     expect(lines(out)).toHaveLength(12);
     for (const line of lines(out)) {
-      expect(line).toMatch(/^✔ \S+\.json {2}\d+ expectations hold {2}\d+ ms$/);
+      expect(line).toMatch(/^✔ \S+\.json {2}\d+ expectations hold {2}(\d+ ms|\d+\.\d+ s)$/);
     }
     expect(out).toMatch(/\n\n12 recordings: 12 passed, 0 failed {2}\(\d+(\.\d+)? m?s\)\n$/);
   });
@@ -103,7 +103,7 @@ describe("replay: exit codes, and every recording is run", () => {
     const { code, out } = await run(["replay", wrong, recordings]);
     expect(code).toBe(1);
     expect(lines(out)).toHaveLength(13);
-    expect(out).toMatch(/^✘ .*wrong\.json {2}2 of 3 expectations fail {2}\d+ ms$/m);
+    expect(out).toMatch(/^✘ .*wrong\.json {2}2 of 3 expectations fail {2}(\d+ ms|\d+\.\d+ s)$/m);
     expect(out).toContain('      - "dismissed"\n      + "completed"');
     expect(out).toContain("13 recordings: 12 passed, 1 failed");
   });
@@ -112,7 +112,7 @@ describe("replay: exit codes, and every recording is run", () => {
     const { code, out, err } = await run(["replay", broken, wrong, recordings]);
     expect(code).toBe(2);
     expect(lines(out)).toHaveLength(14);
-    expect(out).toMatch(/^✘ .*broken\.json {2}cannot be read {2}\d+ ms$/m);
+    expect(out).toMatch(/^✘ .*broken\.json {2}cannot be read {2}(\d+ ms|\d+\.\d+ s)$/m);
     expect(out).toContain("14 recordings: 12 passed, 1 failed, 1 cannot be read");
     expect(err).toMatch(/broken\.json:3:1 {2}error {2}parse {2}/);
   });
