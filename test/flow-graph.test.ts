@@ -187,7 +187,6 @@ describe("static targets", () => {
 
 describe("answer classes", () => {
   it("a huge scale range is split at the condition bounds only", () => {
-    const started = performance.now();
     const classes = answerClasses({
       id: "s",
       kind: "scale",
@@ -200,7 +199,6 @@ describe("answer classes", () => {
       ctas: [],
       triggers: [],
     });
-    expect(performance.now() - started).toBeLessThan(50);
     expect(classes.map((c) => [c.condition?.id ?? "fallback", c.label, c.answer])).toEqual([
       ["low", "-1000000000–-1", -1_000_000_000],
       ["zero", "0", 0],
