@@ -113,9 +113,13 @@ class DeletionIndex {
   constructor(known: readonly string[]) {
     this.lower = known.map((name) => name.toLowerCase());
     this.seen = new Uint32Array(known.length);
+    // A name repeated (ids a project reuses) is indexed once, at its first place: a search
+    // then checks each distinct name once, however often the list repeats it.
+    const indexed = new Set<string>();
     for (let i = 0; i < known.length; i++) {
       const name = this.lower[i];
-      if (name.length > maxLength) continue;
+      if (name.length > maxLength || indexed.has(known[i])) continue;
+      indexed.add(known[i]);
       const hash = new VariantHashes(name);
       add(this.names, hash.whole(), i);
       add(this.nearby, hash.whole(), i);
