@@ -7,6 +7,7 @@ import type { Action, Project } from "../format/schema.ts";
 import type { ScriptStep } from "../format/script.ts";
 import { flowGraph } from "../graph/flow-graph.ts";
 import type { Context } from "../rules/contexts.ts";
+import { raceWorkBudget } from "../semantics.ts";
 import { indexGraph } from "./graph-index.ts";
 import { type ScriptSetup, scriptSetup } from "./script-setup.ts";
 import { scriptTree } from "./search.ts";
@@ -21,9 +22,15 @@ export interface RaceList {
   setup: ScriptSetup;
   /** Brings the source on screen; the last step fires the list with `settle: false`. */
   steps: ScriptStep[];
+  /** Ways out of the list's step: every event the engine sends there costs as many (XState
+   *  tries each transition key of the state for a wildcard match). */
+  width?: number;
 }
 
 /** The list's source could not be brought on screen (its step is unreachable). */
+/** Why a list past the race explorer's work budget is not explored. */
+export const budgetReason = `not explored: the race explorer's work budget (${raceWorkBudget.toLocaleString("en")} experience states restored) was spent on the lists before it`;
+
 export interface UnreachableList {
   id: string;
   reason: string;
@@ -46,6 +53,7 @@ function flowLists(
   experienceId: string,
   out: RaceList[],
   skipped: UnreachableList[],
+  limit: number,
 ): void {
   const experience = findExperience(project, experienceId);
   // Most flows have no list of two actions: they are passed over before any graph is built
@@ -60,6 +68,10 @@ function flowLists(
   for (const edge of graph.edges) {
     if (edge.actions.length < 2) continue;
     const id = `${experienceId}/${edge.id}`;
+    if (out.length >= limit) {
+      skipped.push({ id, reason: budgetReason });
+      continue;
+    }
     if (!scripts) {
       const tree = new PathTree();
       scripts = { tree, at: scriptTree(g, new PathWalker(g, experience, setup, tree)) };
@@ -80,16 +92,25 @@ function flowLists(
     steps.push(unsettled(walker.steps[walker.steps.length - 1]));
     const context: Context =
       edge.via.kind === "fallback" ? "condition" : (edge.via.kind as Context);
-    out.push({ id, context, experience: experienceId, actions: edge.actions, setup, steps });
+    const from = g.stepIndex.get(edge.from) ?? 0;
+    const width = g.moving[from].length + g.staying[from].length;
+    out.push({ id, context, experience: experienceId, actions: edge.actions, setup, steps, width });
   }
 }
 
-export function raceLists(project: Project): { lists: RaceList[]; skipped: UnreachableList[] } {
+/**
+ * Every list to race, at most `limit` of them with their scripts (the race explorer's work
+ * budget cannot explore more): the flows' lists past it are listed as skipped, unwalked.
+ */
+export function raceLists(
+  project: Project,
+  limit = Number.POSITIVE_INFINITY,
+): { lists: RaceList[]; skipped: UnreachableList[] } {
   const lists: RaceList[] = [];
   const skipped: UnreachableList[] = [];
   for (const experience of project.experiences) {
     if (experience.type !== "checklist") {
-      flowLists(project, experience.id, lists, skipped);
+      flowLists(project, experience.id, lists, skipped, limit);
       continue;
     }
     for (const task of experience.tasks.filter((t) => t.actions.length > 1)) {

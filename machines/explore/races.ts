@@ -12,7 +12,7 @@ import type { Experience, Project } from "../format/schema.ts";
 import type { Effect, Result } from "../format/script.ts";
 import { defaultLatencyMs } from "../rules/latency.ts";
 import { maxRaceActions, raceWorkBudget } from "../semantics.ts";
-import { type RaceList, raceLists, type UnreachableList } from "./race-lists.ts";
+import { budgetReason, type RaceList, raceLists, type UnreachableList } from "./race-lists.ts";
 import { landOne, type ModelContext, type ModelWorld, modelWorld } from "./race-model.ts";
 
 /** What an order leads to. Effects compare as a multiset (their order is timing itself). */
@@ -330,7 +330,10 @@ export interface RacesOptions {
 
 export function exploreRaces(project: Project, options: RacesOptions = {}): RacesReport {
   const max = options.maxActions ?? maxRaceActions;
-  const { lists, skipped } = raceLists(project);
+  // A list's own replays count as 25 experience states: thousands of lists on a small
+  // project are bounded too.
+  const worldSize = project.experiences.length + 25;
+  const { lists, skipped } = raceLists(project, Math.floor(raceWorkBudget / worldSize));
   const racy: ListRaces[] = [];
   const calm: string[] = [];
   let checked = 0;
@@ -339,16 +342,12 @@ export function exploreRaces(project: Project, options: RacesOptions = {}): Race
   progress?.(0, lists.length, "races");
   // Each list restores a world of every experience: past the budget the rest are listed as
   // not explored, so a project of thousands of experiences still gets an answer in seconds.
-  // A list's own replays count as 25 experience states: thousands of lists on a small
-  // project are bounded too.
-  const worldSize = project.experiences.length + 25;
   let work = 0;
   for (const [index, list] of lists.entries()) {
     if (index > 0) progress?.(index, lists.length, "races");
-    work += worldSize;
+    work += worldSize + Math.floor((list.width ?? 0) / 100);
     if (work > raceWorkBudget) {
-      const reason = `not explored: the race explorer's work budget (${raceWorkBudget.toLocaleString("en")} experience states restored) was spent on the lists before it`;
-      for (const rest of lists.slice(index)) skipped.push({ id: rest.id, reason });
+      for (const rest of lists.slice(index)) skipped.push({ id: rest.id, reason: budgetReason });
       break;
     }
     const fired = firer.fire(list, lists[index + 1]);
