@@ -33,6 +33,24 @@ function urlTriggerEdges(g: IndexedGraph, step: number): FlowEdge[] {
   return perStep[step];
 }
 
+const patternCountCache = new WeakMap<IndexedGraph, Map<string, number>[]>();
+
+/** How many URL triggers of a step have each pattern (cached per indexed graph). */
+function urlPatternCounts(g: IndexedGraph, step: number): Map<string, number> {
+  let perStep = patternCountCache.get(g);
+  if (!perStep) {
+    const maps = g.steps.map(() => new Map<string, number>());
+    for (const e of g.graph.edges) {
+      const from = g.stepIndex.get(e.from);
+      if (from === undefined || e.via.on === undefined || !("url" in e.via.on)) continue;
+      maps[from].set(e.via.on.url, (maps[from].get(e.via.on.url) ?? 0) + 1);
+    }
+    perStep = maps;
+    patternCountCache.set(g, perStep);
+  }
+  return perStep[step];
+}
+
 const clickEdgeCache = new WeakMap<IndexedGraph, Map<string, FlowEdge[]>[]>();
 
 /** The click-trigger edges of a step by selector (cached per indexed graph). */
@@ -383,10 +401,16 @@ export class PathWalker {
     if ("click" in on) {
       return (clickTriggerEdges(this.g, step).get(on.click)?.length ?? 0) > 1;
     }
+    // The distinct patterns that could match its URL, counted among the step's own URL
+    // triggers: no scan of every trigger of the step per edge (thousands of them stay linear).
     const url = this.urlFor(edge);
-    return urlTriggerEdges(this.g, step).some(
-      (e) => e !== edge && matchesPage((e.via.on as { url: string }).url, url),
-    );
+    const counts = urlPatternCounts(this.g, step);
+    let firing = 0;
+    for (const pattern of new Set(possibleRivals(urlCacheOf(this.g), on.url))) {
+      if (matchesPage(pattern, url)) firing += counts.get(pattern) ?? 0;
+      if (firing > 1) return true;
+    }
+    return false;
   }
 
   private urlFor(edge: FlowEdge): string {
