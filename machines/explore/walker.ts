@@ -177,6 +177,9 @@ export class PathTree {
   /** Edges whose lists set off what the walker does not follow (an agent's answers, custom
    *  latencies that reorder landings): a step that takes one is replayed by the engine too. */
   beyond?: (edge: FlowEdge) => boolean;
+  /** The engine's answers, by (tree node, script step): triggers one event sets off together
+   *  have one script step, so thousands of them cost one replay. */
+  readonly replayed = new Map<string, (WalkState & { edges: string[] }) | undefined>();
   readonly parent: number[] = [];
   readonly step: ScriptStep[] = [];
   /** The edge ids each node's step took, in order. */
@@ -335,7 +338,12 @@ export class PathWalker {
     if (this.together && this.tree.replay) {
       // One click or page sets off several triggers: their lists land in the engine's order,
       // so the engine says where the step leads.
-      const outcome = this.tree.replay([...this.tree.expand(prefix).steps, step]);
+      const key = `${prefix} ${JSON.stringify(step)}`;
+      let outcome = this.tree.replayed.get(key);
+      if (!this.tree.replayed.has(key)) {
+        outcome = this.tree.replay([...this.tree.expand(prefix).steps, step]);
+        this.tree.replayed.set(key, outcome);
+      }
       if (outcome) {
         this.node = outcome.node;
         this.stack = outcome.stack;
