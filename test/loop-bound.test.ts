@@ -69,4 +69,42 @@ describe("the loop bound", () => {
     // show is free, so the 21st counted firing or re-show stops it in the 11th round.
     expect(result.experiences.again.views).toBe(11);
   });
+
+  it("a step with 80,000 triggers on one pattern fires twenty, then stops (fuzz seed 99)", () => {
+    // Fuzz cases 22032 and 53763 of seed 99: each firing scanned the step for its trigger,
+    // 25 s for one navigation. Lookups are by index now (bench: engine, trigger growth).
+    const n = 80_000;
+    const project = projectSchema.parse({
+      version: 1,
+      experiences: [
+        {
+          id: "busy",
+          type: "tour",
+          status: "live",
+          showOn: { trigger: "manual" },
+          steps: [
+            {
+              id: "s",
+              kind: "modal",
+              triggers: Array.from({ length: n }, (_, i) => ({
+                id: `t${i}`,
+                on: { url: "/projects/*/board" },
+                actions: [{ type: "goToStep", step: "done" }],
+              })),
+            },
+            { id: "done", kind: "modal" },
+          ],
+        },
+      ],
+    });
+    const result = simulate(project, {
+      steps: [
+        { do: "launch", experience: "busy" },
+        { do: "navigate", url: "/projects/p1/board" },
+      ],
+    } as never);
+    const fired = result.trace.filter((e) => e.type === "action.fired" && e.step === "s");
+    expect(fired).toHaveLength(20);
+    expect(result.trace.filter((e) => e.type === "loop.stopped")).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 // The action list an interaction fires, with SPEC's defaults: the closing cross and a survey
 // step's fallback (semantics.ts), and the bookInterview a Book Interview step's primary CTA
 // implies. The engine fires it and the flow graph draws it: both read it here.
+import { memberById } from "../format/lookup.ts";
 import type { Action, Cta, Step } from "../format/schema.ts";
 import { closingCrossOf, fallbackOf } from "../semantics.ts";
 
@@ -24,15 +25,15 @@ export function ctaList(step: Step, cta: Cta): readonly Action[] {
 export function firedList(step: Step, params: FireParams): readonly Action[] {
   switch (params.context) {
     case "cta": {
-      const cta = step.ctas.find((c) => c.id === params.id);
+      const cta = memberById(step.ctas, params.id as string);
       return cta ? ctaList(step, cta) : [];
     }
     case "trigger":
-      return step.triggers.find((t) => t.id === params.id)?.actions ?? [];
+      return memberById(step.triggers, params.id as string)?.actions ?? [];
     case "condition":
       return params.fallback
         ? fallbackOf(step)
-        : (step.conditions.find((c) => c.id === params.id)?.actions ?? []);
+        : (memberById(step.conditions, params.id as string)?.actions ?? []);
     case "cross":
       return closingCrossOf(step);
     default:

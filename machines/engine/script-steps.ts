@@ -2,6 +2,7 @@
 // nothing and throws StepRefused (run() turns it into a ScriptStepError naming the step).
 import { unsafeScheme } from "../actions/url-safety.ts";
 import { type AnswerValue, matchingCondition, validateAnswer } from "../compile/survey.ts";
+import { memberById } from "../format/lookup.ts";
 import type { Experience, Step } from "../format/schema.ts";
 import type { ScriptStep } from "../format/script.ts";
 import { isAnswerable, isSequential } from "../model/experience.ts";
@@ -87,7 +88,7 @@ function stepOnScreen(sim: ScriptRuntime, experience: Experience): Step {
 function click(sim: ScriptRuntime, ctaId: string, named: string | undefined): void {
   const experience = onScreen(sim, named);
   const step = stepOnScreen(sim, experience);
-  if (!step.ctas.some((c) => c.id === ctaId)) {
+  if (!memberById(step.ctas, ctaId)) {
     const known = step.ctas.map((c) => `"${c.id}"`).join(", ") || "none";
     throw new StepRefused(
       `no CTA "${ctaId}" on step "${step.id}" of "${experience.id}" (CTAs: ${known})`,
@@ -140,11 +141,12 @@ function task(sim: ScriptRuntime, experienceId: string, taskId: string): void {
   if (state.status !== "active") {
     throw new StepRefused(`checklist "${experienceId}" is not on screen (it is ${state.status})`);
   }
-  if (!experience.tasks.some((t) => t.id === taskId)) {
+  if (!memberById(experience.tasks, taskId)) {
     throw new StepRefused(`no task "${taskId}" in checklist "${experienceId}"`);
   }
-  if (state.tasksDone.includes(taskId)) throw new StepRefused(`task "${taskId}" is already done`);
-  const firstUndone = experience.tasks.find((t) => !state.tasksDone.includes(t.id));
+  const done = new Set(state.tasksDone);
+  if (done.has(taskId)) throw new StepRefused(`task "${taskId}" is already done`);
+  const firstUndone = experience.tasks.find((t) => !done.has(t.id));
   if (experience.checklist.order === "inOrder" && firstUndone?.id !== taskId) {
     throw new StepRefused(
       `checklist "${experienceId}" is in order: only "${firstUndone?.id}" can be clicked now`,
@@ -154,7 +156,7 @@ function task(sim: ScriptRuntime, experienceId: string, taskId: string): void {
 }
 
 function findPost(sim: ScriptRuntime, postId: string) {
-  const post = sim.project.posts.find((p) => p.id === postId);
+  const post = memberById(sim.project.posts, postId);
   if (!post) throw new StepRefused(`no post "${postId}"`);
   return post;
 }
@@ -171,7 +173,7 @@ function clickPostCta(sim: ScriptRuntime, postId: string): void {
 }
 
 function clickBlock(sim: ScriptRuntime, blockId: string): void {
-  const block = sim.project.resourceCenter.blocks.find((b) => b.id === blockId);
+  const block = memberById(sim.project.resourceCenter.blocks, blockId);
   if (!block) throw new StepRefused(`no resource center block "${blockId}"`);
   sim.fire(block.actions, { context: "block", id: blockId });
 }

@@ -9,7 +9,7 @@ import { compiledConfig, compiledExperience } from "../compile/compile.ts";
 import { type FireParams, firedList } from "../compile/fired-list.ts";
 import { landEvent, type MachineConfig } from "../compile/machine-config.ts";
 import { edgeIds } from "../compile/routes.ts";
-import { experienceById, stepIndex } from "../format/lookup.ts";
+import { experienceById, memberById, stepIndex } from "../format/lookup.ts";
 import type { Action, ActionType, Experience, Project, Step } from "../format/schema.ts";
 import type { Reason, Result, ScriptStep, TraceEntry } from "../format/script.ts";
 import { type EndState, isSequential } from "../model/experience.ts";
@@ -465,7 +465,7 @@ export class WorldSimulation implements Simulation, ScriptRuntime {
   }
 
   private task(experience: Experience, taskId: string, source: ActionSource): void {
-    const task = experience.tasks.find((t) => t.id === taskId);
+    const task = memberById(experience.tasks, taskId);
     if (!task) return;
     const state = this.state.experiences[experience.id];
     for (const listener of this.edgeListeners) {

@@ -4,6 +4,7 @@ import type { Experience, Project } from "./schema.ts";
 
 const stepIndexes = new WeakMap<Experience, Map<string, number>>();
 const experienceIndexes = new WeakMap<Project, Map<string, Experience>>();
+const memberIndexes = new WeakMap<readonly { id: string }[], Map<string, { id: string }>>();
 
 /** The index of step `id` in `experience.steps`, or -1. */
 export function stepIndex(experience: Experience, id: string): number {
@@ -29,4 +30,18 @@ export function experienceById(project: Project, id: string): Experience | undef
     experienceIndexes.set(project, index);
   }
   return index.get(id);
+}
+
+/** The first member of `list` (a step's CTAs, triggers, conditions; a checklist's tasks) with `id`. */
+export function memberById<T extends { id: string }>(
+  list: readonly T[],
+  id: string,
+): T | undefined {
+  let index = memberIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const member of list) if (!index.has(member.id)) index.set(member.id, member);
+    memberIndexes.set(list, index);
+  }
+  return index.get(id) as T | undefined;
 }
