@@ -18,6 +18,9 @@ import {
 
 type Listener = () => void;
 
+/** Who made an edit (see WorkspaceStore.edit). */
+export type EditOrigin = "type" | "form" | "canvas" | "format";
+
 export interface WorkspaceStore {
   getState(): WorkspaceState;
   subscribe(listener: Listener): () => void;
@@ -27,7 +30,15 @@ export interface WorkspaceStore {
    */
   open(request: OpenRequest, id?: string): string;
   select(id: string): void;
-  edit(id: string, text: string): void;
+  /**
+   * Replaces a document's text. `origin` says who edited (typing in the editor, the side
+   * form, the canvas, Format): the one undo history of the document (issue 12) groups
+   * consecutive typing into one entry and keeps every other edit as an entry of its own.
+   */
+  edit(id: string, text: string, origin?: EditOrigin): void;
+  /** Steps the document's one history back / forward (forms, canvas and text alike). */
+  undo(id: string): void;
+  redo(id: string): void;
   revert(id: string): void;
   /** Renames a document (document-model.ts renameDocument: trimmed, unique). */
   rename(id: string, name: string): void;
@@ -60,7 +71,10 @@ export function createWorkspaceStore(
       return next.activeId as string;
     },
     select: (id) => set(selectDocument(state, id)),
-    edit: (id, text) => set(editDocument(state, id, text, now())),
+    edit: (id, text, _origin = "type") => set(editDocument(state, id, text, now())),
+    // The history lands with the authoring forms (issue 12); until then, nothing to step.
+    undo: () => {},
+    redo: () => {},
     revert: (id) => set(revertDocument(state, id, now())),
     rename: (id, name) => set(renameDocument(state, id, name, now())),
     close: (id) => set(closeDocument(state, id)),
