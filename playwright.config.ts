@@ -3,7 +3,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./chromium.config.ts";
 
-const appUrl = "http://127.0.0.1:5173";
+// E2E_PORT lets several checkouts run their suites side by side without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 5173);
+const appUrl = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +28,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx vite --host 127.0.0.1 --port 5173 --strictPort",
+    command: `npx vite --host 127.0.0.1 --port ${port} --strictPort`,
     url: appUrl,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
