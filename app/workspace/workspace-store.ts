@@ -15,11 +15,18 @@ import {
   type WorkspaceDocument,
   type WorkspaceState,
 } from "./document-model.ts";
+import {
+  type EditOrigin,
+  emptyHistory,
+  type History,
+  recordEdit,
+  redoEdit,
+  undoEdit,
+} from "./history.ts";
+
+export type { EditOrigin };
 
 type Listener = () => void;
-
-/** Who made an edit (see WorkspaceStore.edit). */
-export type EditOrigin = "type" | "form" | "canvas" | "format";
 
 export interface WorkspaceStore {
   getState(): WorkspaceState;
@@ -39,6 +46,10 @@ export interface WorkspaceStore {
   /** Steps the document's one history back / forward (forms, canvas and text alike). */
   undo(id: string): void;
   redo(id: string): void;
+  /** Is there something to undo / redo in the document's history? */
+  canUndo(id: string): boolean;
+  canRedo(id: string): boolean;
+  /** Back to the text as opened; one entry of the history, so it can be undone. */
   revert(id: string): void;
   /** Renames a document (document-model.ts renameDocument: trimmed, unique). */
   rename(id: string, name: string): void;
@@ -54,10 +65,29 @@ export function createWorkspaceStore(
 ): WorkspaceStore {
   let state = initial;
   const listeners = new Set<Listener>();
+  // Beside the state, not in it: the history is not saved with the workspace.
+  const histories = new Map<string, History>();
   const set = (next: WorkspaceState) => {
     if (next === state) return;
     state = next;
     for (const listener of listeners) listener();
+  };
+  const textOf = (id: string) => state.documents.find((doc) => doc.id === id)?.text;
+  const historyOf = (id: string) => histories.get(id) ?? emptyHistory;
+  /** Replaces the text, recording the change as one entry (typing may join the last one). */
+  const change = (id: string, text: string, origin: EditOrigin | "revert") => {
+    const before = textOf(id);
+    if (before === undefined || before === text) return;
+    const at = now();
+    histories.set(id, recordEdit(historyOf(id), before, text, origin, at));
+    set(editDocument(state, id, text, at));
+  };
+  const step = (id: string, move: typeof undoEdit) => {
+    const text = textOf(id);
+    const moved = text === undefined ? undefined : move(historyOf(id), text);
+    if (!moved) return;
+    histories.set(id, moved.history);
+    set(editDocument(state, id, moved.text, now()));
   };
   return {
     getState: () => state,
@@ -71,14 +101,29 @@ export function createWorkspaceStore(
       return next.activeId as string;
     },
     select: (id) => set(selectDocument(state, id)),
-    edit: (id, text, _origin = "type") => set(editDocument(state, id, text, now())),
-    // The history lands with the authoring forms (issue 12); until then, nothing to step.
-    undo: () => {},
-    redo: () => {},
-    revert: (id) => set(revertDocument(state, id, now())),
+    edit: (id, text, origin = "type") => change(id, text, origin),
+    undo: (id) => step(id, undoEdit),
+    redo: (id) => step(id, redoEdit),
+    canUndo: (id) => historyOf(id).done.length > 0,
+    canRedo: (id) => historyOf(id).undone.length > 0,
+    revert(id) {
+      const reverted = revertDocument(state, id, now());
+      const text = reverted.documents.find((doc) => doc.id === id)?.text;
+      if (text !== undefined) change(id, text, "revert");
+    },
     rename: (id, name) => set(renameDocument(state, id, name, now())),
-    close: (id) => set(closeDocument(state, id)),
-    load: (next) => set(next),
+    close(id) {
+      histories.delete(id);
+      set(closeDocument(state, id));
+    },
+    load(next) {
+      // A history only fits the text it was recorded on: keep it where that text came back.
+      for (const [id] of histories) {
+        const doc = next.documents.find((candidate) => candidate.id === id);
+        if (doc?.text !== textOf(id)) histories.delete(id);
+      }
+      set(next);
+    },
   };
 }
 
