@@ -8,6 +8,18 @@ export {
   parseJsonText,
   type TextPosition,
 } from "./json-text.ts";
+export {
+  attributeCondition,
+  booking,
+  experience,
+  experienceCondition,
+  experienceTypes,
+  navigateToAction,
+  recurrence,
+  showOn,
+  stepKinds,
+  trigger,
+} from "./schema.ts";
 export type {
   Action,
   ActionOf,

@@ -12,6 +12,8 @@ import { unknownFieldDiagnostics } from "./unknown-fields.ts";
 
 export type { Diagnostic, Severity } from "../model/diagnostic.ts";
 export { type DocumentProblem, documentProblems } from "./document-issues.ts";
+export { stepKindsByType } from "./experiences.ts";
+export { operatorsByKind, targetedKinds } from "./steps.ts";
 
 export interface ParseError {
   message: string;
