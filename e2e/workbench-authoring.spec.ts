@@ -78,7 +78,10 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await page.getByRole("button", { name: "New project" }).click();
   const form = await openForm(page);
   await form.getByRole("button", { name: "Delete experience" }).click();
-  await form.getByRole("alertdialog", { name: "Delete experience" }).getByRole("button", { name: "Delete experience" }).click();
+  await form
+    .getByRole("alertdialog", { name: "Delete experience" })
+    .getByRole("button", { name: "Delete experience" })
+    .click();
   await expect(form).toContainText("No experience yet");
   expect((await projectJson(page)).experiences).toEqual([]);
 
@@ -111,11 +114,13 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await form.getByRole("button", { name: "Condition “just-exploring”" }).click();
   route = form.getByRole("region", { name: "Condition “just-exploring”" });
   await route.getByLabel("Go to").selectOption("complete");
-  await expect(route.getByRole("group", { name: "Answers" }).getByLabel("Just exploring")).toBeChecked();
+  await expect(
+    route.getByRole("group", { name: "Answers" }).getByLabel("Just exploring"),
+  ).toBeChecked();
 
   // A two-task checklist.
   await newExperience(page, form, "Checklist", "Trial checklist");
-  let task = form.getByRole("region", { name: /^Task “/ });
+  const task = form.getByRole("region", { name: /^Task “/ });
   await fillField(task, "Label", "Add a payment method");
   await fillField(task, "URL", "/billing/payment");
 
@@ -134,7 +139,9 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await form.getByRole("button", { name: "Closing cross" }).click();
   const cross = form.getByRole("region", { name: "Closing cross of step banner" });
   // The seed's default cross dismisses; snooze cannot follow dismiss, so it goes first.
-  await expect(cross.getByRole("option", { name: /^Snooze — Snooze cannot be added after Dismiss/ })).toBeDisabled();
+  await expect(
+    cross.getByRole("option", { name: /^Snooze — Snooze cannot be added after Dismiss/ }),
+  ).toBeDisabled();
   await cross.getByRole("button", { name: "Remove Dismiss" }).click();
   await addAction(cross, "Snooze");
   await fillField(cross, "Snooze for (hours)", "24");
@@ -153,10 +160,16 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   const json = await projectJson(page);
   const byId = (id: string) => json.experiences.find((e: { id: string }) => e.id === id);
   const bannerJson = byId("trial-expiry-banner");
-  expect(bannerJson.showOn).toEqual({ trigger: await banner.getByLabel("Show on").inputValue(), urls: [await banner.getByLabel("Page URL 1").inputValue()] });
+  expect(bannerJson.showOn).toEqual({
+    trigger: await banner.getByLabel("Show on").inputValue(),
+    urls: [await banner.getByLabel("Page URL 1").inputValue()],
+  });
   expect(bannerJson.showOn.urls).toEqual(["/billing*"]);
   expect(bannerJson.status).toBe(await banner.getByLabel("Status").inputValue());
-  await form.getByRole("region", { name: "Steps" }).getByRole("button", { name: /^banner ·/ }).click();
+  await form
+    .getByRole("region", { name: "Steps" })
+    .getByRole("button", { name: /^banner ·/ })
+    .click();
   step = form.getByRole("region", { name: "Step banner" });
   expect(bannerJson.steps[0].title).toBe(await step.getByLabel("Title").inputValue());
   await step.getByRole("button", { name: "Closing cross" }).click();
@@ -174,19 +187,45 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   expect(bannerJson.steps[0].ctas[0]).toMatchObject({
     label: await route.getByLabel("Label").inputValue(),
     actions: [
-      { type: "launchExperience", experience: await route.getByLabel("Experience to launch").inputValue() },
+      {
+        type: "launchExperience",
+        experience: await route.getByLabel("Experience to launch").inputValue(),
+      },
     ],
   });
 
   const survey = byId("trial-survey");
-  expect(survey.steps.map((s: { kind: string }) => s.kind)).toEqual(["choice", "scale", "bookInterview"]);
-  expect(survey.steps[0].question.options).toEqual(["Too expensive", "Missing a feature", "Just exploring"]);
-  expect(survey.steps[0].conditions).toEqual([
-    { id: "too-expensive", if: { anyOf: ["Too expensive"] }, actions: [{ type: "goToStep", step: "next" }] },
-    { id: "missing-a-feature", if: { anyOf: ["Missing a feature"] }, actions: [{ type: "goToStep", step: "thanks" }] },
-    { id: "just-exploring", if: { anyOf: ["Just exploring"] }, actions: [{ type: "goToStep", step: "complete" }] },
+  expect(survey.steps.map((s: { kind: string }) => s.kind)).toEqual([
+    "choice",
+    "scale",
+    "bookInterview",
   ]);
-  expect(survey.steps[2].booking).toEqual({ provider: "calendly", link: "https://calendly.com/acme/trial-chat" });
+  expect(survey.steps[0].question.options).toEqual([
+    "Too expensive",
+    "Missing a feature",
+    "Just exploring",
+  ]);
+  expect(survey.steps[0].conditions).toEqual([
+    {
+      id: "too-expensive",
+      if: { anyOf: ["Too expensive"] },
+      actions: [{ type: "goToStep", step: "next" }],
+    },
+    {
+      id: "missing-a-feature",
+      if: { anyOf: ["Missing a feature"] },
+      actions: [{ type: "goToStep", step: "thanks" }],
+    },
+    {
+      id: "just-exploring",
+      if: { anyOf: ["Just exploring"] },
+      actions: [{ type: "goToStep", step: "complete" }],
+    },
+  ]);
+  expect(survey.steps[2].booking).toEqual({
+    provider: "calendly",
+    link: "https://calendly.com/acme/trial-chat",
+  });
   const checklist = byId("trial-checklist");
   expect(checklist.tasks).toHaveLength(2);
   expect(checklist.tasks[0]).toEqual({
@@ -198,8 +237,13 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await page.screenshot({ path: "test-results/workbench-authoring-form.png" });
 
   // The survey on the canvas.
-  await page.locator(".top-bar").getByRole("combobox", { name: "Experience" }).selectOption("trial-survey");
-  await expect(page.getByTestId("flow-canvas")).toHaveAttribute("data-layout", /elk|fast/, { timeout: 20_000 });
+  await page
+    .locator(".top-bar")
+    .getByRole("combobox", { name: "Experience" })
+    .selectOption("trial-survey");
+  await expect(page.getByTestId("flow-canvas")).toHaveAttribute("data-layout", /elk|fast/, {
+    timeout: 20_000,
+  });
   await page.screenshot({ path: "test-results/workbench-authoring-canvas.png" });
 
   // Preview: on /billing the banner shows.
@@ -218,8 +262,14 @@ test("@workbench a checklist task's picker offers only the task's actions, refus
 }) => {
   await page.getByRole("combobox", { name: "Example" }).selectOption("getting-started-checklist");
   const form = await openForm(page);
-  await page.locator(".top-bar").getByRole("combobox", { name: "Experience" }).selectOption("getting-started");
-  await form.getByRole("region", { name: "Tasks" }).getByRole("button", { name: "Create your first project" }).click();
+  await page
+    .locator(".top-bar")
+    .getByRole("combobox", { name: "Experience" })
+    .selectOption("getting-started");
+  await form
+    .getByRole("region", { name: "Tasks" })
+    .getByRole("button", { name: "Create your first project" })
+    .click();
   const task = form.getByRole("region", { name: "Task “Create your first project”" });
   const picker = task.getByLabel("Add action");
   // A checklist task takes Launch experience, Open Post and Navigate to; not Go to step.
@@ -257,5 +307,7 @@ test("@workbench undo after a form edit gives the text back exactly", async ({ p
   await expect.poll(() => projectText(page)).toBe(edited);
   await form.getByRole("button", { name: "Undo" }).click();
   await expect.poll(() => projectText(page)).toBe(before);
-  await expect(form.getByLabel("Name", { exact: true })).toHaveValue(JSON.parse(before).experiences[0].name);
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue(
+    JSON.parse(before).experiences[0].name,
+  );
 });

@@ -18,7 +18,11 @@ import { createWorkspaceStore } from "../app/workspace/workspace-store.ts";
 
 function storeWith(text: string) {
   let clock = 0;
-  const store = createWorkspaceStore(undefined, () => clock, () => "doc");
+  const store = createWorkspaceStore(
+    undefined,
+    () => clock,
+    () => "doc",
+  );
   store.open({ name: "p", text, origin: { kind: "paste" } });
   const textNow = () => store.getState().documents[0].text;
   return { store, textNow, tick: (ms: number) => (clock += ms) };
@@ -29,7 +33,10 @@ describe("the change an entry keeps", () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (before, after) => {
         const change = diffTexts(before, after);
-        if (before === after) return expect(change).toBeUndefined();
+        if (before === after) {
+          expect(change).toBeUndefined();
+          return;
+        }
         if (!change) throw new Error("no change found");
         expect(applyChange(before, change)).toBe(after);
         expect(applyChange(after, invertChange(change))).toBe(before);
@@ -150,7 +157,11 @@ describe("undo and redo", () => {
     expect(history.done).toHaveLength(historyDepth);
     let current = { text, history };
     let steps = 0;
-    for (let undone = undoEdit(history, text); undone; undone = undoEdit(current.history, current.text)) {
+    for (
+      let undone = undoEdit(history, text);
+      undone;
+      undone = undoEdit(current.history, current.text)
+    ) {
       current = undone;
       steps++;
     }

@@ -56,7 +56,11 @@ function projectFor(c: Case): { text: string; ref: ListRef; pointer: string } {
   }
   const survey = c.where === "condition" || c.where === "fallback" || c.book || c.type === "survey";
   const type = survey ? "survey" : c.type;
-  const kind = survey ? (c.book && c.where === "cta" ? "bookInterview" : "nps") : { tour: "modal", banner: "banner", hint: "hint" }[c.type];
+  const kind = survey
+    ? c.book && c.where === "cta"
+      ? "bookInterview"
+      : "nps"
+    : { tour: "modal", banner: "banner", hint: "hint", survey: "nps" }[c.type];
   const step = (id: string, withList: boolean) => {
     const s: Record<string, unknown> = { id, kind };
     if (kind === "hint") s.target = "#x";
@@ -69,7 +73,12 @@ function projectFor(c: Case): { text: string; ref: ListRef; pointer: string } {
     return s;
   };
   const at = c.first ? 0 : 1;
-  const experience = { id: "x", type, status: "live", steps: [step("s0", at === 0), step("s1", at === 1)] };
+  const experience = {
+    id: "x",
+    type,
+    status: "live",
+    steps: [step("s0", at === 0), step("s1", at === 1)],
+  };
   const stepPointer = `/experiences/0/steps/${at}`;
   const tail = {
     cta: "/ctas/0/actions",
@@ -137,12 +146,18 @@ describe("the action picker follows the rules the validator applies", () => {
           else expect(refused.length).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
   it("shows a refused combination disabled, with the matrix's reason", () => {
-    const { text, ref } = projectFor({ where: "task", type: "tour", first: true, book: false, runJs: false });
+    const { text, ref } = projectFor({
+      where: "task",
+      type: "tour",
+      first: true,
+      book: false,
+      runJs: false,
+    });
     const launched = addAction(text, ref, { type: "launchExperience", experience: "other" });
     const choices = choicesForList(parseText(launched).root, ref);
     expect(choices.map((ch) => ch.type)).toEqual(["launchExperience", "openPost", "navigateTo"]);
@@ -153,22 +168,37 @@ describe("the action picker follows the rules the validator applies", () => {
       reason:
         "Open Post cannot be added after Launch experience: the seed's combination matrix does not allow it.",
     });
-    expect(choices.find((ch) => ch.type === "launchExperience")?.reason).toMatch(/already in this list/);
+    expect(choices.find((ch) => ch.type === "launchExperience")?.reason).toMatch(
+      /already in this list/,
+    );
     expect(choices.find((ch) => ch.type === "navigateTo")?.disabled).toBe(false);
   });
 
   it("offers snooze only on a first step, Run JS greyed out until activated", () => {
-    const place = { context: "cta" as const, firstStep: false, runJsEnabled: false, fixedBookInterview: false };
+    const place = {
+      context: "cta" as const,
+      firstStep: false,
+      runJsEnabled: false,
+      fixedBookInterview: false,
+    };
     const later = actionChoices(place, []);
     expect(later.map((ch) => ch.type)).not.toContain("snooze");
-    expect(later.find((ch) => ch.type === "runJs")).toMatchObject({ disabled: true, reason: runJsInactive });
+    expect(later.find((ch) => ch.type === "runJs")).toMatchObject({
+      disabled: true,
+      reason: runJsInactive,
+    });
     const first = actionChoices({ ...place, firstStep: true, runJsEnabled: true }, []);
     expect(first.map((ch) => ch.type)).toContain("snooze");
     expect(first.find((ch) => ch.type === "runJs")?.disabled).toBe(false);
   });
 
   it("never offers Book Interview; on a Book Interview primary CTA it is fixed and weighs in", () => {
-    const place = { context: "cta" as const, firstStep: false, runJsEnabled: true, fixedBookInterview: true };
+    const place = {
+      context: "cta" as const,
+      firstStep: false,
+      runJsEnabled: true,
+      fixedBookInterview: true,
+    };
     const choices = actionChoices(place, []);
     expect(choices.map((ch) => ch.type)).not.toContain("bookInterview");
     // The implied Book Interview refuses what its matrix row refuses.

@@ -34,9 +34,17 @@ describe("rename an experience", () => {
       '"id": "saved-views-tour",',
       '"id": "saved-views-tour",\n      "audience": [{ "experience": "saved-views-tour", "has": "dismissed" }],',
     );
-    expect(uses(withAudience, "saved-views-tour").sort()).toEqual(["experience", "experience", "id"]);
+    expect(uses(withAudience, "saved-views-tour").sort()).toEqual([
+      "experience",
+      "experience",
+      "id",
+    ]);
     for (const id of ["views.tour", "__proto__", "#1 tour"]) {
-      const after = renameId(withAudience, { kind: "experience", experience: "saved-views-tour" }, id);
+      const after = renameId(
+        withAudience,
+        { kind: "experience", experience: "saved-views-tour" },
+        id,
+      );
       expect(uses(after, "saved-views-tour")).toEqual([]);
       expect(uses(after, id).sort()).toEqual(["experience", "experience", "id"]);
       expect(errors(after)).toEqual(errors(withAudience));
@@ -44,7 +52,11 @@ describe("rename an experience", () => {
   });
 
   it("renames the launch in an agent's custom answer too", () => {
-    const after = renameId(agent, { kind: "experience", experience: "reports-tour" }, "insights-tour");
+    const after = renameId(
+      agent,
+      { kind: "experience", experience: "reports-tour" },
+      "insights-tour",
+    );
     expect(uses(after, "reports-tour")).toEqual([]);
     expect(uses(after, "insights-tour").sort()).toEqual(["experience", "id"]);
     expect(errors(after)).toEqual([]);

@@ -19,7 +19,8 @@ const openInLabels: Record<string, string> = { sameTab: "Same tab", newTab: "New
 
 export function ActionFields({ action, listRef, root, onSet }: ActionFieldsProps) {
   const text = (key: string) => (typeof action[key] === "string" ? (action[key] as string) : "");
-  const number = (key: string) => (typeof action[key] === "number" ? (action[key] as number) : undefined);
+  const number = (key: string) =>
+    typeof action[key] === "number" ? (action[key] as number) : undefined;
   switch (action.type) {
     case "goToStep":
       return (

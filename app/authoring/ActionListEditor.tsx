@@ -43,7 +43,8 @@ export function ActionListEditor({ listRef, root, title }: ActionListEditorProps
   const types = actions.map((action) => String(action.type));
   const choices = actionChoices(place, types);
   const refused = choices.filter((choice) => choice.disabled);
-  const defaulted = (listRef.kind === "cross" || listRef.kind === "fallback") && !isWritten(root, listRef);
+  const defaulted =
+    (listRef.kind === "cross" || listRef.kind === "fallback") && !isWritten(root, listRef);
   const currentRefusal = listRefusal(appliedTypes(place, types));
   /** Why moving action `from` to `to` would break the matrix (when the list holds today). */
   const moveRefusal = (from: number, to: number) => {
@@ -128,7 +129,8 @@ export function ActionListEditor({ listRef, root, title }: ActionListEditorProps
             )
           }
         >
-          Back to the seed's default ({listRef.kind === "cross" ? "Dismiss" : "Go to step: Next step"})
+          Back to the seed's default (
+          {listRef.kind === "cross" ? "Dismiss" : "Go to step: Next step"})
         </button>
       )}
     </section>

@@ -1,7 +1,12 @@
 // An experience's audience: conditions that must all hold, on a user attribute ("plan eq
 // pro") or on another experience ("has dismissed the NPS").
-import { addAudienceCondition, removeAudienceCondition, setAudienceCondition } from "./experience-edits.ts";
+
 import { attributeOpChoices, segmentChoices } from "./enums.ts";
+import {
+  addAudienceCondition,
+  removeAudienceCondition,
+  setAudienceCondition,
+} from "./experience-edits.ts";
 import { SelectField, TextField } from "./fields.tsx";
 import type { ExperienceRef } from "./refs.ts";
 import { change } from "./useAuthoring.ts";
@@ -89,7 +94,9 @@ export function AudienceEditor({ experienceRef, audience, experiences }: Audienc
                 type="button"
                 className="icon-button"
                 aria-label={`Remove audience condition ${index + 1}`}
-                onClick={() => change((text) => removeAudienceCondition(text, experienceRef, index))}
+                onClick={() =>
+                  change((text) => removeAudienceCondition(text, experienceRef, index))
+                }
               >
                 ✕
               </button>
@@ -103,7 +110,11 @@ export function AudienceEditor({ experienceRef, audience, experiences }: Audienc
           className="btn btn-small"
           onClick={() =>
             change((text) =>
-              addAudienceCondition(text, experienceRef, { attribute: "plan", op: "eq", value: "trial" }),
+              addAudienceCondition(text, experienceRef, {
+                attribute: "plan",
+                op: "eq",
+                value: "trial",
+              }),
             )
           }
         >
@@ -116,7 +127,8 @@ export function AudienceEditor({ experienceRef, audience, experiences }: Audienc
           onClick={() =>
             change((text) =>
               addAudienceCondition(text, experienceRef, {
-                experience: experiences.find((id) => id !== experienceRef.experience) ?? experiences[0],
+                experience:
+                  experiences.find((id) => id !== experienceRef.experience) ?? experiences[0],
                 has: "seen",
               }),
             )

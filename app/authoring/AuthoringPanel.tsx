@@ -7,10 +7,10 @@ import { useSession } from "../session/store.ts";
 import { ExperienceForm } from "./ExperienceForm.tsx";
 import { HistoryButtons } from "./HistoryButtons.tsx";
 import { NewExperienceDialog } from "./NewExperienceDialog.tsx";
-import { idsOf } from "./refs.ts";
 import { RouteForm } from "./RouteForm.tsx";
-import { type Selection, selectionStore, useSelection } from "./selection.ts";
+import { idsOf } from "./refs.ts";
 import { StepForm } from "./StepForm.tsx";
+import { type Selection, selectionStore, useSelection } from "./selection.ts";
 import { TaskForm } from "./TaskForm.tsx";
 import { member, type ParsedText } from "./text-edits.ts";
 import { useAuthoring } from "./useAuthoring.ts";
@@ -23,6 +23,7 @@ export function AuthoringPanel() {
   // The experience the form shows with nothing selected: the one whose step the author came
   // back from, until the session picks another.
   const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the session picks another.
   useEffect(() => setCameFrom(undefined), [sessionExperience]);
   // What was selected belongs to the document it was selected in.
   const shownDoc = useRef(docId);
@@ -32,9 +33,10 @@ export function AuthoringPanel() {
   }, [docId]);
   if (!docId) return <p className="empty-note">No document open.</p>;
   const experiences = idsOf(member(parsed.root, "experiences"));
-  const experience = [cameFrom, sessionExperience ?? undefined].find(
-    (id) => id !== undefined && experiences.includes(id),
-  ) ?? experiences[0];
+  const experience =
+    [cameFrom, sessionExperience ?? undefined].find(
+      (id) => id !== undefined && experiences.includes(id),
+    ) ?? experiences[0];
   return (
     <section className="authoring" aria-label="Side form">
       <div className="af-toolbar">

@@ -26,7 +26,11 @@ const operatorLabels: Record<string, string> = {
 };
 
 /** A starting value when the operator changes. */
-function defaultTest(operator: string, options: readonly string[], range: { min: number; max: number }) {
+function defaultTest(
+  operator: string,
+  options: readonly string[],
+  range: { min: number; max: number },
+) {
   switch (operator) {
     case "between":
       return { between: [range.min, range.max] };
@@ -45,7 +49,13 @@ function defaultTest(operator: string, options: readonly string[], range: { min:
   }
 }
 
-export function ConditionTestFields({ test, stepKind, options, range, onSet }: ConditionTestFieldsProps) {
+export function ConditionTestFields({
+  test,
+  stepKind,
+  options,
+  range,
+  onSet,
+}: ConditionTestFieldsProps) {
   const record = test !== null && typeof test === "object" ? (test as Record<string, unknown>) : {};
   const operator = Object.keys(record)[0] ?? "";
   const value = record[operator];
@@ -83,7 +93,9 @@ export function ConditionTestFields({ test, stepKind, options, range, onSet }: C
       )}
       {(operator === "anyOf" || operator === "noneOf" || operator === "allOf") && (
         <AnswerChecks
-          picked={Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []}
+          picked={
+            Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []
+          }
           options={options}
           onChange={(picked) => onSet({ [operator]: picked })}
         />
@@ -130,7 +142,11 @@ function AnswerChecks({
           label={answer}
           checked={picked.includes(answer)}
           onChange={(on) =>
-            onChange(on ? all.filter((a) => a === answer || picked.includes(a)) : picked.filter((a) => a !== answer))
+            onChange(
+              on
+                ? all.filter((a) => a === answer || picked.includes(a))
+                : picked.filter((a) => a !== answer),
+            )
           }
         />
       ))}

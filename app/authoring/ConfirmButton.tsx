@@ -25,7 +25,6 @@ export function ConfirmButton({ label, question, onConfirm }: ConfirmButtonProps
     );
   }
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an inline question, not a modal <dialog>.
     <div
       className="af-confirm"
       role="alertdialog"

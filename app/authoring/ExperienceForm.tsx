@@ -2,6 +2,7 @@
 // a checklist's order) and its outline: its steps or tasks, to open in the form, add to, or
 // the experience deleted. What a PM needs to build a flow without the canvas.
 import { useState } from "react";
+import type { StepKind } from "../../machines/format/index.ts";
 import { AudienceEditor } from "./AudienceEditor.tsx";
 import { ConfirmButton } from "./ConfirmButton.tsx";
 import {
@@ -26,9 +27,8 @@ import { RenameField } from "./RenameField.tsx";
 import { type ExperienceRef, experienceNode, idsOf } from "./refs.ts";
 import { selectionStore } from "./selection.ts";
 import { addStep, newStep, newStepId } from "./step-edits.ts";
-import { member, type ParsedText, valueOf } from "./text-edits.ts";
+import { member, type ParsedText, plainValue } from "./text-edits.ts";
 import { change } from "./useAuthoring.ts";
-import type { StepKind } from "../../machines/format/index.ts";
 
 type Fields = Record<string, unknown>;
 
@@ -42,12 +42,19 @@ const showOnLabels: Record<string, string> = {
   manual: "No automatic trigger (actions or SDK only)",
 };
 
-export function ExperienceForm({ experienceId, parsed }: { experienceId: string; parsed: ParsedText }) {
+export function ExperienceForm({
+  experienceId,
+  parsed,
+}: {
+  experienceId: string;
+  parsed: ParsedText;
+}) {
   const ref: ExperienceRef = { experience: experienceId };
   const node = experienceNode(parsed.root, ref);
   if (!node) return <p className="empty-note">Experience “{experienceId}” is not in the text.</p>;
-  const experience = valueOf(node) as Fields;
-  const str = (key: string) => (typeof experience[key] === "string" ? (experience[key] as string) : "");
+  const experience = plainValue(node) as Fields;
+  const str = (key: string) =>
+    typeof experience[key] === "string" ? (experience[key] as string) : "";
   const set = (keys: string[], value: unknown) =>
     change((text) => setExperienceValue(text, ref, keys, value));
   const showOn = (experience.showOn ?? {}) as Fields;
@@ -69,8 +76,18 @@ export function ExperienceForm({ experienceId, parsed }: { experienceId: string;
         onCommit={(name) => set(["name"], name === "" ? undefined : name)}
       />
       <div className="af-row">
-        <SelectField label="Type" value={type} choices={experienceTypeChoices} onChange={(v) => set(["type"], v)} />
-        <SelectField label="Status" value={str("status")} choices={statusChoices} onChange={(v) => set(["status"], v)} />
+        <SelectField
+          label="Type"
+          value={type}
+          choices={experienceTypeChoices}
+          onChange={(v) => set(["type"], v)}
+        />
+        <SelectField
+          label="Status"
+          value={str("status")}
+          choices={statusChoices}
+          onChange={(v) => set(["status"], v)}
+        />
       </div>
       <SelectField
         label="Show on"
@@ -83,8 +100,13 @@ export function ExperienceForm({ experienceId, parsed }: { experienceId: string;
         <SelectField
           label="Recurrence"
           value={String(recurrence.kind ?? "once")}
-          choices={recurrenceChoices.map((value) => ({ value, label: recurrenceLabels[value] ?? value }))}
-          onChange={(kind) => set(["recurrence"], kind === "every" ? { kind, hours: 168 } : { kind })}
+          choices={recurrenceChoices.map((value) => ({
+            value,
+            label: recurrenceLabels[value] ?? value,
+          }))}
+          onChange={(kind) =>
+            set(["recurrence"], kind === "every" ? { kind, hours: 168 } : { kind })
+          }
         />
         {recurrence.kind === "every" && (
           <NumberField
@@ -126,7 +148,10 @@ export function ExperienceForm({ experienceId, parsed }: { experienceId: string;
           onOpen={(task) => selectionStore.set({ kind: "task", experience: experienceId, task })}
           addLabel="Add task"
           onAdd={() => {
-            const id = freshId(listOf(experience.tasks).map((task) => String(task.id)), "task");
+            const id = freshId(
+              listOf(experience.tasks).map((task) => String(task.id)),
+              "task",
+            );
             change((text) => addTask(text, ref, { id, label: "New task", actions: [] }));
             selectionStore.set({ kind: "task", experience: experienceId, task: id });
           }}
@@ -160,7 +185,9 @@ export function ExperienceForm({ experienceId, parsed }: { experienceId: string;
 }
 
 function listOf(value: unknown): Fields[] {
-  return Array.isArray(value) ? value.filter((item): item is Fields => item !== null && typeof item === "object") : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is Fields => item !== null && typeof item === "object")
+    : [];
 }
 
 function Outline({
@@ -181,6 +208,7 @@ function Outline({
       <h4 className="af-subtitle">{title}</h4>
       <ol className="af-outline">
         {entries.map((entry, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat (the validator flags it): the index keeps keys apart.
           <li key={`${index}:${entry.id}`}>
             <button type="button" className="link-button" onClick={() => onOpen(entry.id)}>
               {entry.label}
@@ -208,6 +236,7 @@ function UrlsEditor({ experienceRef, urls }: { experienceRef: ExperienceRef; url
       <legend className="af-subtitle">Page URLs (* matches anything)</legend>
       <ol className="af-plain-list">
         {urls.map((url, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat (the validator flags it): the index keeps keys apart.
           <li key={`${index}:${url}`} className="af-row">
             <TextField
               label={`Page URL ${index + 1}`}
@@ -238,7 +267,12 @@ function UrlsEditor({ experienceRef, urls }: { experienceRef: ExperienceRef; url
             }}
           />
         </label>
-        <button type="button" className="btn btn-small" onClick={add} disabled={draft.trim() === ""}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={add}
+          disabled={draft.trim() === ""}
+        >
           Add URL
         </button>
       </div>

@@ -5,7 +5,7 @@ export function HistoryButtons() {
   const doc = useActiveDocument();
   if (!doc) return null;
   return (
-    <div className="af-history" role="group" aria-label="History">
+    <div className="af-history">
       <button
         type="button"
         className="btn btn-small"

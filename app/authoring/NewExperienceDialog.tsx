@@ -34,66 +34,71 @@ export function NewExperienceDialog({ text, disabled }: { text: string; disabled
 
   return (
     <>
-      <button type="button" className="btn btn-small btn-primary" disabled={disabled} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="btn btn-small btn-primary"
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+      >
         New experience
       </button>
       {open && (
-      <dialog
-        ref={dialogRef}
-        className="af-dialog"
-        aria-labelledby={titleId}
-        onClose={() => setOpen(false)}
-      >
-        <form
-          method="dialog"
-          onSubmit={(event) => {
-            event.preventDefault();
-            create();
-          }}
+        <dialog
+          ref={dialogRef}
+          className="af-dialog"
+          aria-labelledby={titleId}
+          onClose={() => setOpen(false)}
         >
-          <h2 id={titleId} className="af-title">
-            New experience
-          </h2>
-          <fieldset className="af-templates">
-            <legend className="af-label">Template</legend>
-            {templates.map((candidate) => (
-              <label key={candidate.id} className="af-template">
-                <input
-                  type="radio"
-                  name="template"
-                  value={candidate.id}
-                  checked={candidate.id === templateId}
-                  onChange={() => setTemplateId(candidate.id)}
-                />
-                <span>
-                  <strong>{candidate.label}</strong>
-                  <span className="muted"> — {candidate.description}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <label className="af-field">
-            <span className="af-label">Name</span>
-            <input
-              className="input af-input"
-              value={name}
-              placeholder={template.label}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </label>
-          <p className="muted">
-            Its id: <code className="mono">{id}</code>
-          </p>
-          <div className="af-buttons">
-            <button type="submit" className="btn btn-primary">
-              Create
-            </button>
-            <button type="button" className="btn" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </dialog>
+          <form
+            method="dialog"
+            onSubmit={(event) => {
+              event.preventDefault();
+              create();
+            }}
+          >
+            <h2 id={titleId} className="af-title">
+              New experience
+            </h2>
+            <fieldset className="af-templates">
+              <legend className="af-label">Template</legend>
+              {templates.map((candidate) => (
+                <label key={candidate.id} className="af-template">
+                  <input
+                    type="radio"
+                    name="template"
+                    value={candidate.id}
+                    checked={candidate.id === templateId}
+                    onChange={() => setTemplateId(candidate.id)}
+                  />
+                  <span>
+                    <strong>{candidate.label}</strong>
+                    <span className="muted"> — {candidate.description}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <label className="af-field">
+              <span className="af-label">Name</span>
+              <input
+                className="input af-input"
+                value={name}
+                placeholder={template.label}
+                onChange={(event) => setName(event.target.value)}
+              />
+            </label>
+            <p className="muted">
+              Its id: <code className="mono">{id}</code>
+            </p>
+            <div className="af-buttons">
+              <button type="submit" className="btn btn-primary">
+                Create
+              </button>
+              <button type="button" className="btn" onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </dialog>
       )}
     </>
   );

@@ -39,8 +39,18 @@ export function QuestionFields({ stepRef, kind, question, text }: QuestionFields
         <div className="af-row">
           {kind === "scale" ? (
             <>
-              <NumberField label="Lowest answer" value={num("min")} step={1} onCommit={(v) => set("min", v ?? 1)} />
-              <NumberField label="Highest answer" value={num("max")} step={1} onCommit={(v) => set("max", v ?? 5)} />
+              <NumberField
+                label="Lowest answer"
+                value={num("min")}
+                step={1}
+                onCommit={(v) => set("min", v ?? 1)}
+              />
+              <NumberField
+                label="Highest answer"
+                value={num("max")}
+                step={1}
+                onCommit={(v) => set("max", v ?? 5)}
+              />
             </>
           ) : (
             <p className="muted af-note">NPS answers go from 0 to 10.</p>
@@ -49,8 +59,16 @@ export function QuestionFields({ stepRef, kind, question, text }: QuestionFields
       )}
       {numeric && (
         <div className="af-row">
-          <TextField label="Label of the lowest" value={str("minLabel")} onCommit={optional("minLabel")} />
-          <TextField label="Label of the highest" value={str("maxLabel")} onCommit={optional("maxLabel")} />
+          <TextField
+            label="Label of the lowest"
+            value={str("minLabel")}
+            onCommit={optional("minLabel")}
+          />
+          <TextField
+            label="Label of the highest"
+            value={str("maxLabel")}
+            onCommit={optional("maxLabel")}
+          />
         </div>
       )}
       {choice && (
@@ -61,13 +79,25 @@ export function QuestionFields({ stepRef, kind, question, text }: QuestionFields
         />
       )}
       {kind === "text" && (
-        <TextField label="Placeholder" value={str("placeholder")} onCommit={optional("placeholder")} />
+        <TextField
+          label="Placeholder"
+          value={str("placeholder")}
+          onCommit={optional("placeholder")}
+        />
       )}
     </section>
   );
 }
 
-function Answers({ stepRef, options, text }: { stepRef: StepRef; options: string[]; text: string }) {
+function Answers({
+  stepRef,
+  options,
+  text,
+}: {
+  stepRef: StepRef;
+  options: string[];
+  text: string;
+}) {
   const [draft, setDraft] = useState("");
   const uncovered = optionsWithoutCondition(text, stepRef);
   const add = () => {
@@ -81,12 +111,14 @@ function Answers({ stepRef, options, text }: { stepRef: StepRef; options: string
       <legend className="af-label">Answers</legend>
       <ol className="af-plain-list">
         {options.map((option, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat (the validator flags it): the index keeps keys apart.
           <li key={`${index}:${option}`} className="af-row">
             <TextField
               label={`Answer ${index + 1}`}
               value={option}
               onCommit={(next) => {
-                if (next.trim() !== "") change((current) => renameOption(current, stepRef, index, next));
+                if (next.trim() !== "")
+                  change((current) => renameOption(current, stepRef, index, next));
               }}
             />
             <button
@@ -113,7 +145,12 @@ function Answers({ stepRef, options, text }: { stepRef: StepRef; options: string
             }}
           />
         </label>
-        <button type="button" className="btn btn-small" onClick={add} disabled={draft.trim() === ""}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={add}
+          disabled={draft.trim() === ""}
+        >
           Add answer
         </button>
       </div>

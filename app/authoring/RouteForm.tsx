@@ -9,10 +9,17 @@ import { triggerOnChoices } from "./enums.ts";
 import { SelectField, TextField } from "./fields.tsx";
 import { moveItemTo, removeItem, setItemField } from "./item-edits.ts";
 import { RenameField } from "./RenameField.tsx";
-import { itemArrayKey, type ItemRef, itemNode, type ListRef, type StepRef, stepNode } from "./refs.ts";
-import { type RouteSource, selectionStore } from "./selection.ts";
+import {
+  type ItemRef,
+  itemArrayKey,
+  itemNode,
+  type ListRef,
+  type StepRef,
+  stepNode,
+} from "./refs.ts";
 import { selectRoute } from "./StepForm.tsx";
-import { indexById, member, type ParsedText, stringAt, valueOf } from "./text-edits.ts";
+import { type RouteSource, selectionStore } from "./selection.ts";
+import { indexById, member, type ParsedText, plainValue, stringAt } from "./text-edits.ts";
 import { change } from "./useAuthoring.ts";
 
 interface RouteFormProps {
@@ -37,21 +44,32 @@ export function RouteForm({ stepRef, source, parsed }: RouteFormProps) {
             ? "What the closing cross (×) does."
             : "What happens when no survey condition holds."}
         </p>
-        <ActionListEditor listRef={ref} root={root} title={`Actions of the ${title.toLowerCase()}`} />
+        <ActionListEditor
+          listRef={ref}
+          root={root}
+          title={`Actions of the ${title.toLowerCase()}`}
+        />
       </section>
     );
   }
   const ref: ItemRef = { ...stepRef, kind: source.kind, id: source.id };
   const node = itemNode(root, ref);
   if (!node) {
-    return <p className="empty-note">{words[source.kind]} “{source.id}” is no longer in the text.</p>;
+    return (
+      <p className="empty-note">
+        {words[source.kind]} “{source.id}” is no longer in the text.
+      </p>
+    );
   }
   const siblings = member(stepNode(root, stepRef), itemArrayKey[source.kind]);
   const index = indexById(siblings, source.id);
   const count = siblings?.children?.length ?? 0;
-  const item = valueOf(node) as Record<string, unknown>;
+  const item = plainValue(node) as Record<string, unknown>;
   const word = words[source.kind];
-  const name = source.kind === "cta" ? `${word} “${stringAt(node, "label") ?? source.id}”` : `${word} “${source.id}”`;
+  const name =
+    source.kind === "cta"
+      ? `${word} “${stringAt(node, "label") ?? source.id}”`
+      : `${word} “${source.id}”`;
   return (
     <section className="af-form" aria-label={name}>
       <h3 className="af-title">
@@ -76,14 +94,14 @@ export function RouteForm({ stepRef, source, parsed }: RouteFormProps) {
         <ConditionTestFields
           test={item.if}
           stepKind={stringAt(stepNode(root, stepRef), "kind") ?? ""}
-          options={optionsOf(valueOf(member(stepNode(root, stepRef), "question")))}
+          options={optionsOf(plainValue(member(stepNode(root, stepRef), "question")))}
           // The raw step is enough: answerRange reads only its kind and question.
-          range={answerRange(valueOf(stepNode(root, stepRef)) as Step)}
+          range={answerRange(plainValue(stepNode(root, stepRef)) as Step)}
           onSet={(test) => change((text) => setItemField(text, ref, "if", test))}
         />
       )}
       <ActionListEditor listRef={ref} root={root} title={`Actions of ${name}`} />
-      <div className="af-buttons" role="group" aria-label={word}>
+      <div className="af-buttons">
         {source.kind !== "trigger" && (
           <>
             <button
@@ -133,7 +151,10 @@ function TriggerOn({ itemRef, on }: { itemRef: ItemRef; on: unknown }) {
       <SelectField
         label="Fires on"
         value={kind}
-        choices={triggerOnChoices.map((choice) => ({ value: choice, label: onLabels[choice] ?? choice }))}
+        choices={triggerOnChoices.map((choice) => ({
+          value: choice,
+          label: onLabels[choice] ?? choice,
+        }))}
         onChange={(next) => set({ [next]: value || (next === "url" ? "/*" : "#element") })}
       />
       <TextField

@@ -8,8 +8,8 @@ import { ConfirmButton } from "./ConfirmButton.tsx";
 import { stepKindChoices } from "./enums.ts";
 import { SelectField, TextField } from "./fields.tsx";
 import { addItem, newItemId } from "./item-edits.ts";
-import { BookingFields, QuestionFields } from "./QuestionFields.tsx";
 import { isActionType } from "./pickers.ts";
+import { BookingFields, QuestionFields } from "./QuestionFields.tsx";
 import { RenameField } from "./RenameField.tsx";
 import { experienceNode, type StepRef, stepIndex, stepNode } from "./refs.ts";
 import { type RouteSource, selectionStore } from "./selection.ts";
@@ -24,7 +24,7 @@ import {
   newStepId,
   setStepValue,
 } from "./step-edits.ts";
-import { items, member, type ParsedText, stringAt, valueOf } from "./text-edits.ts";
+import { items, member, type ParsedText, plainValue, stringAt } from "./text-edits.ts";
 import { change } from "./useAuthoring.ts";
 
 interface StepFormProps {
@@ -45,7 +45,7 @@ export function StepForm({ stepRef, parsed }: StepFormProps) {
   if (!node) {
     return <p className="empty-note">Step “{stepRef.step}” is no longer in the text.</p>;
   }
-  const step = valueOf(node) as Fields;
+  const step = plainValue(node) as Fields;
   const experience = experienceNode(root, stepRef);
   const type = stringAt(experience, "type") ?? "";
   const index = stepIndex(root, stepRef);
@@ -99,7 +99,7 @@ export function StepForm({ stepRef, parsed }: StepFormProps) {
         <BookingFields stepRef={stepRef} booking={step.booking as Fields | undefined} />
       )}
       <Routes stepRef={stepRef} step={step} answerable={answerable} parsed={parsed} />
-      <div className="af-buttons" role="group" aria-label="Step">
+      <div className="af-buttons">
         <button
           type="button"
           className="btn btn-small"
@@ -173,7 +173,11 @@ function Routes({
           })
           .join(", ")
       : "no action";
-  const add = (kind: "cta" | "trigger" | "condition", base: string, item: (id: string) => Fields) => {
+  const add = (
+    kind: "cta" | "trigger" | "condition",
+    base: string,
+    item: (id: string) => Fields,
+  ) => {
     const id = newItemId(parsed.text, stepRef, kind, base);
     change((text) => addItem(text, stepRef, kind, item(id)));
     selectRoute(stepRef, { kind, id });
@@ -183,6 +187,7 @@ function Routes({
       <h4 className="af-subtitle">CTAs</h4>
       <ul className="af-plain-list">
         {list("ctas").map((cta, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat (the validator flags it): the index keeps keys apart.
           <li key={`${index}:${String(cta.id)}`}>
             <button
               type="button"
@@ -208,6 +213,7 @@ function Routes({
       <h4 className="af-subtitle">Progress triggers</h4>
       <ul className="af-plain-list">
         {list("triggers").map((trigger, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat (the validator flags it): the index keeps keys apart.
           <li key={`${index}:${String(trigger.id)}`}>
             <button
               type="button"
@@ -234,6 +240,7 @@ function Routes({
           <h4 className="af-subtitle">Survey conditions</h4>
           <ul className="af-plain-list">
             {list("conditions").map((condition, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat (the validator flags it): the index keeps keys apart.
               <li key={`${index}:${String(condition.id)}`}>
                 <button
                   type="button"
@@ -270,7 +277,9 @@ function Routes({
               Fallback
             </button>{" "}
             <span className="muted">
-              {step.fallback === undefined ? "seed default: Go to step next" : summary(step.fallback)}
+              {step.fallback === undefined
+                ? "seed default: Go to step next"
+                : summary(step.fallback)}
             </span>
           </p>
         </>

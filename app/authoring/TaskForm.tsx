@@ -28,15 +28,21 @@ export function TaskForm({ taskRef, parsed }: { taskRef: TaskRef; parsed: Parsed
         target={{ kind: "task", ...taskRef }}
         id={taskRef.task}
         text={parsed.text}
-        onRenamed={(task) => selectionStore.set({ kind: "task", experience: taskRef.experience, task })}
+        onRenamed={(task) =>
+          selectionStore.set({ kind: "task", experience: taskRef.experience, task })
+        }
       />
       <TextField
         label="Label"
         value={label}
         onCommit={(next) => change((text) => setTaskField(text, taskRef, "label", next))}
       />
-      <ActionListEditor listRef={{ ...taskRef, kind: "task" }} root={root} title={`Actions of ${name}`} />
-      <div className="af-buttons" role="group" aria-label="Task">
+      <ActionListEditor
+        listRef={{ ...taskRef, kind: "task" }}
+        root={root}
+        title={`Actions of ${name}`}
+      />
+      <div className="af-buttons">
         <button
           type="button"
           className="btn btn-small"

@@ -14,11 +14,11 @@ import {
   type Node,
   type ParsedText,
   parseText,
+  plainValue,
   removeChild,
   removeMember,
   replaceNode,
   setMember,
-  valueOf,
 } from "./text-edits.ts";
 
 /** An action as written in the text (its fields are whatever the text holds). */
@@ -29,7 +29,7 @@ export function effectiveActions(root: Node | undefined, ref: ListRef): ActionVa
   const place = listOwner(root, ref);
   if (!place) return [];
   const list = member(place.owner, place.key);
-  if (list?.type === "array") return valueOf(list) as ActionValue[];
+  if (list?.type === "array") return plainValue(list) as ActionValue[];
   return defaultOf(ref).map((action) => ({ ...action }));
 }
 
@@ -139,7 +139,10 @@ export function setActions(text: string, ref: ListRef, actions: readonly ActionV
 }
 
 /** Back to the seed's default: an omitted closing cross or fallback. */
-export function resetToDefault(text: string, ref: ListRef & { kind: "cross" | "fallback" }): string {
+export function resetToDefault(
+  text: string,
+  ref: ListRef & { kind: "cross" | "fallback" },
+): string {
   const doc = parseText(text);
   if (!doc.ok) return text;
   const place = listOwner(doc.root, ref);

@@ -35,7 +35,9 @@ export function setExperienceValue(
   const doc = parseText(text);
   const experience = doc.ok ? experienceNode(doc.root, ref) : undefined;
   if (!experience || keys.length === 0) return text;
-  return applyAll(text, [setPath(doc, experience, keys, value, [experienceKeys, ["trigger", "urls"]])]);
+  return applyAll(text, [
+    setPath(doc, experience, keys, value, [experienceKeys, ["trigger", "urls"]]),
+  ]);
 }
 
 /** Edits an array field of the experience ("audience", or "urls" under "showOn"). */
@@ -67,7 +69,9 @@ export function addUrl(text: string, ref: ExperienceRef, url: string): string {
   if (member(experience, "showOn")?.type !== "object") {
     return setExperienceValue(text, ref, ["showOn"], { trigger: "manual", urls: [url] });
   }
-  return editArray(text, ref, urlsKeys, (urls, d) => insertItem(d, urls, items(urls).length, url), [url]);
+  return editArray(text, ref, urlsKeys, (urls, d) => insertItem(d, urls, items(urls).length, url), [
+    url,
+  ]);
 }
 
 export function setUrl(text: string, ref: ExperienceRef, index: number, url: string): string {
@@ -100,7 +104,13 @@ export function setAudienceCondition(
 }
 
 export function removeAudienceCondition(text: string, ref: ExperienceRef, index: number): string {
-  return editArray(text, ref, ["audience"], (audience, d) => removeChild(d, audience, index), undefined);
+  return editArray(
+    text,
+    ref,
+    ["audience"],
+    (audience, d) => removeChild(d, audience, index),
+    undefined,
+  );
 }
 
 /** Item `index` of the experience's array at `keys` becomes `value` (only what changed). */

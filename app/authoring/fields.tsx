@@ -41,10 +41,19 @@ interface TextFieldProps extends DraftProps<string> {
   invalid?: boolean;
 }
 
-export function TextField({ label, multiline, placeholder, hint, invalid, ...props }: TextFieldProps) {
+export function TextField({
+  label,
+  multiline,
+  placeholder,
+  hint,
+  invalid,
+  ...props
+}: TextFieldProps) {
   const { shown, edit, commit, cancel } = useDraft(props, (a, b) => a === b);
   const hintId = useId();
+  const controlId = useId();
   const common = {
+    id: controlId,
     className: "input af-input",
     value: shown,
     placeholder,
@@ -54,7 +63,7 @@ export function TextField({ label, multiline, placeholder, hint, invalid, ...pro
     onBlur: commit,
   };
   return (
-    <label className="af-field">
+    <label className="af-field" htmlFor={controlId}>
       <span className="af-label">{label}</span>
       {multiline ? (
         <textarea
@@ -192,7 +201,11 @@ interface CheckFieldProps {
 export function CheckField({ label, checked, onChange }: CheckFieldProps) {
   return (
     <label className="af-check">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       <span>{label}</span>
     </label>
   );

@@ -9,13 +9,17 @@ function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest(".cm-editor, [contenteditable='true'], textarea, select")) return true;
   if (target instanceof HTMLInputElement) {
-    return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(target.type);
+    return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(
+      target.type,
+    );
   }
   return false;
 }
 
 /** "undo", "redo" or undefined for a key event. */
-export function historyKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">) {
+export function historyKey(
+  event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">,
+) {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return undefined;
   const key = event.key.toLowerCase();
   if (key === "z") return event.shiftKey ? "redo" : "undo";

@@ -3,10 +3,10 @@
 import { freshId, slugOf } from "./fresh-id.ts";
 import { itemKeys, stepKeys } from "./key-order.ts";
 import {
-  idsOf,
-  itemArrayKey,
   type ItemKind,
   type ItemRef,
+  idsOf,
+  itemArrayKey,
   itemNode,
   type StepRef,
   stepNode,
@@ -19,10 +19,10 @@ import {
   member,
   moveItem,
   parseText,
+  plainValue,
   removeChild,
   removeMember,
   setMember,
-  valueOf,
 } from "./text-edits.ts";
 
 /** The id a new CTA, trigger or condition of the step gets from `base`. */
@@ -72,14 +72,16 @@ export function setItemField(text: string, ref: ItemRef, key: string, value: unk
 export function optionsWithoutCondition(text: string, ref: StepRef): string[] {
   const doc = parseText(text);
   const step = stepNode(doc.root, ref);
-  const options = valueOf(member(member(step, "question"), "options"));
+  const options = plainValue(member(member(step, "question"), "options"));
   if (!Array.isArray(options)) return [];
   const covered = new Set<string>();
   for (const condition of items(member(step, "conditions"))) {
-    const anyOf = valueOf(member(member(condition, "if"), "anyOf"));
+    const anyOf = plainValue(member(member(condition, "if"), "anyOf"));
     if (Array.isArray(anyOf) && anyOf.length === 1) covered.add(String(anyOf[0]));
   }
-  return options.filter((option): option is string => typeof option === "string" && !covered.has(option));
+  return options.filter(
+    (option): option is string => typeof option === "string" && !covered.has(option),
+  );
 }
 
 /**

@@ -66,7 +66,10 @@ export function appliedTypes(place: ListPlace, written: readonly string[]): stri
 }
 
 /** Why `type` cannot follow the actions of `types` (the combination matrix), if it cannot. */
-export function combinationRefusal(types: readonly string[], type: ActionTypeName): string | undefined {
+export function combinationRefusal(
+  types: readonly string[],
+  type: ActionTypeName,
+): string | undefined {
   const label = actionLabels[type];
   if (types.includes(type)) {
     return `${label} is already in this list: the same action cannot be added twice.`;
@@ -103,7 +106,9 @@ export function actionChoices(place: ListPlace, written: readonly string[]): Act
       const inactive =
         availability[type][place.context] === "needsActivation" && !place.runJsEnabled;
       const reason = inactive ? runJsInactive : combinationRefusal(types, type);
-      return reason === undefined ? { type, label, disabled: false } : { type, label, disabled: true, reason };
+      return reason === undefined
+        ? { type, label, disabled: false }
+        : { type, label, disabled: true, reason };
     });
 }
 

@@ -29,7 +29,9 @@ export function addOption(text: string, ref: StepRef, option: string): string {
   if (options) return applyAll(text, [insertItem(doc, options, items(options).length, option)]);
   const step = stepNode(doc.root, ref);
   if (!step) return text;
-  return applyAll(text, [setPath(doc, step, ["question", "options"], [option], [stepKeys, questionKeys])]);
+  return applyAll(text, [
+    setPath(doc, step, ["question", "options"], [option], [stepKeys, questionKeys]),
+  ]);
 }
 
 export function removeOption(text: string, ref: StepRef, index: number): string {
@@ -43,7 +45,7 @@ export function renameOption(text: string, ref: StepRef, index: number, option: 
   const doc = parseText(text);
   const options = doc.ok ? optionsNode(doc.root, ref) : undefined;
   const old = items(options)[index];
-  if (!old || old.type !== "string" || old.value === option) return text;
+  if (old?.type !== "string" || old.value === option) return text;
   const edits: Edit[] = [replaceNode(doc, old, option)];
   for (const condition of items(member(stepNode(doc.root, ref), "conditions"))) {
     for (const key of answerLists) {

@@ -64,11 +64,18 @@ export function listOwner(
 ): { owner: Node; key: string } | undefined {
   let owner: Node | undefined;
   let key = "actions";
-  if (ref.kind === "task") owner = taskNode(root, ref);
-  else if (ref.kind === "cross" || ref.kind === "fallback") {
-    owner = stepNode(root, ref);
-    key = ref.kind === "cross" ? "closingCross" : "fallback";
-  } else owner = itemNode(root, ref);
+  switch (ref.kind) {
+    case "task":
+      owner = taskNode(root, ref);
+      break;
+    case "cross":
+    case "fallback":
+      owner = stepNode(root, ref);
+      key = ref.kind === "cross" ? "closingCross" : "fallback";
+      break;
+    default:
+      owner = itemNode(root, ref);
+  }
   return owner ? { owner, key } : undefined;
 }
 

@@ -7,9 +7,9 @@ import { specialTargets } from "../../machines/actions/index.ts";
 import {
   type ExperienceRef,
   experienceNode,
+  type ItemRef,
   idsOf,
   itemArrayKey,
-  type ItemRef,
   itemNode,
   projectIds,
   type StepRef,
@@ -145,7 +145,8 @@ function* objectsBelow(scope: Node | undefined): Generator<Node> {
   while (stack.length > 0) {
     const node = stack.pop() as Node;
     if (node.type === "object") yield node;
-    if (node.children) for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]);
+    if (node.children)
+      for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]);
   }
 }
 

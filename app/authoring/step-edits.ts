@@ -4,7 +4,14 @@ import type { StepKind } from "../../machines/format/index.ts";
 import { operatorsByKind } from "../../machines/validate/index.ts";
 import { freshId } from "./fresh-id.ts";
 import { questionKeys, stepKeys } from "./key-order.ts";
-import { type ExperienceRef, experienceNode, idsOf, type StepRef, stepIndex, stepNode } from "./refs.ts";
+import {
+  type ExperienceRef,
+  experienceNode,
+  idsOf,
+  type StepRef,
+  stepIndex,
+  stepNode,
+} from "./refs.ts";
 import {
   applyAll,
   chain,
@@ -14,11 +21,11 @@ import {
   member,
   moveItem,
   parseText,
+  plainValue,
   removeChild,
   replaceNode,
   setPath,
   textOf,
-  valueOf,
 } from "./text-edits.ts";
 
 const bookingKeys = ["provider", "link"] as const;
@@ -83,7 +90,7 @@ export function changeStepKind(text: string, ref: StepRef, kind: StepKind): stri
   const doc = parseText(text);
   const step = doc.ok ? stepNode(doc.root, ref) : undefined;
   if (!step) return text;
-  const current = valueOf(step) as Record<string, unknown>;
+  const current = plainValue(step) as Record<string, unknown>;
   if (current.kind === kind) return text;
   const oldQuestion = current.question as Record<string, unknown> | undefined;
   const sameFamily = familyOf(String(current.kind)) === familyOf(kind) && kind !== "nps";
@@ -95,7 +102,7 @@ export function changeStepKind(text: string, ref: StepRef, kind: StepKind): stri
   const conditions = items(member(step, "conditions"));
   // From the last, so the earlier indices still hold.
   for (let c = conditions.length - 1; c >= 0; c--) {
-    const operator = Object.keys((valueOf(member(conditions[c], "if")) as object) ?? {})[0];
+    const operator = Object.keys((plainValue(member(conditions[c], "if")) as object) ?? {})[0];
     if (!(operators as readonly string[]).includes(operator)) {
       edits.push((t) => removeStepListItem(t, ref, "conditions", c));
     }
@@ -110,7 +117,9 @@ export function changeStepKind(text: string, ref: StepRef, kind: StepKind): stri
       );
     }
     if (items(member(step, "ctas")).length === 0) {
-      edits.push((t) => addToStep(t, ref, "ctas", { id: "book", label: "Book a call", actions: [] }));
+      edits.push((t) =>
+        addToStep(t, ref, "ctas", { id: "book", label: "Book a call", actions: [] }),
+      );
     }
   }
   return chain(text, ...edits);

@@ -169,6 +169,11 @@ export function newExperienceId(text: string, name: string, fallback: string): s
 }
 
 /** Adds an experience made from the template, named `name`, under `id`. */
-export function addFromTemplate(text: string, template: Template, name: string, id: string): string {
+export function addFromTemplate(
+  text: string,
+  template: Template,
+  name: string,
+  id: string,
+): string {
   return addExperience(text, template.build(id, name));
 }

@@ -13,7 +13,14 @@ import {
   type ParseError,
   parseTree,
 } from "jsonc-parser";
-import { columnAt, lineIndentAt, render, renderPacked, styleOf, type TextStyle } from "./text-style.ts";
+import {
+  columnAt,
+  lineIndentAt,
+  render,
+  renderPacked,
+  styleOf,
+  type TextStyle,
+} from "./text-style.ts";
 
 export type { Edit, JSONPath, Node };
 export { getNodePath };
@@ -74,16 +81,16 @@ export function items(array: Node | undefined): readonly Node[] {
  * The plain value of a node. Unlike jsonc-parser's getNodeValue, every key becomes an own
  * property, `__proto__` too (ids and attribute names are data).
  */
-export function valueOf(node: Node | undefined): unknown {
+export function plainValue(node: Node | undefined): unknown {
   if (!node) return undefined;
-  if (node.type === "array") return (node.children ?? []).map(valueOf);
+  if (node.type === "array") return (node.children ?? []).map(plainValue);
   if (node.type === "object") {
     const out: Record<string, unknown> = {};
     for (const property of node.children ?? []) {
       const [key, value] = property.children ?? [];
       if (key === undefined) continue;
       Object.defineProperty(out, String(key.value), {
-        value: valueOf(value),
+        value: plainValue(value),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -163,7 +170,12 @@ function insertMember(
 
 /** The text `value` would replace `node` with. */
 function renderAt(doc: ParsedText, node: Node, value: unknown): string {
-  return render(value, doc.style, lineIndentAt(doc.text, node.offset), columnAt(doc.text, node.offset));
+  return render(
+    value,
+    doc.style,
+    lineIndentAt(doc.text, node.offset),
+    columnAt(doc.text, node.offset),
+  );
 }
 
 /** Inserts `value` into an array node at `index` (past the end: appends). */
@@ -188,7 +200,7 @@ export function insertRawItem(doc: ParsedText, array: Node, index: number, raw: 
 }
 
 /** Removes child `index` of a container (an array item or an object's property node). */
-export function removeChild(doc: ParsedText, container: Node, index: number): Edit | undefined {
+export function removeChild(_doc: ParsedText, container: Node, index: number): Edit | undefined {
   const kids = container.children ?? [];
   const target = kids[index];
   if (!target) return undefined;
@@ -355,7 +367,7 @@ export function updateAt(
     });
     return out;
   }
-  if (JSON.stringify(valueOf(node)) === JSON.stringify(value)) return text;
+  if (JSON.stringify(plainValue(node)) === JSON.stringify(value)) return text;
   return applyAll(text, [replaceNode(doc, node, value)]);
 }
 

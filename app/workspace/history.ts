@@ -97,7 +97,10 @@ export function recordEdit(
 }
 
 /** The text and history after one undo, or undefined when there is nothing to undo. */
-export function undoEdit(history: History, text: string): { text: string; history: History } | undefined {
+export function undoEdit(
+  history: History,
+  text: string,
+): { text: string; history: History } | undefined {
   const last = history.done[history.done.length - 1];
   if (!last) return undefined;
   return {
@@ -107,7 +110,10 @@ export function undoEdit(history: History, text: string): { text: string; histor
 }
 
 /** The text and history after one redo, or undefined when there is nothing to redo. */
-export function redoEdit(history: History, text: string): { text: string; history: History } | undefined {
+export function redoEdit(
+  history: History,
+  text: string,
+): { text: string; history: History } | undefined {
   const next = history.undone[history.undone.length - 1];
   if (!next) return undefined;
   return {

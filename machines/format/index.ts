@@ -8,18 +8,6 @@ export {
   parseJsonText,
   type TextPosition,
 } from "./json-text.ts";
-export {
-  attributeCondition,
-  booking,
-  experience,
-  experienceCondition,
-  experienceTypes,
-  navigateToAction,
-  recurrence,
-  showOn,
-  stepKinds,
-  trigger,
-} from "./schema.ts";
 export type {
   Action,
   ActionOf,
@@ -43,6 +31,18 @@ export type {
   SurveyTest,
   Task,
   Trigger,
+} from "./schema.ts";
+export {
+  attributeCondition,
+  booking,
+  experience,
+  experienceCondition,
+  experienceTypes,
+  navigateToAction,
+  recurrence,
+  showOn,
+  stepKinds,
+  trigger,
 } from "./schema.ts";
 export {
   type Effect,
