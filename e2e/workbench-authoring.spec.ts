@@ -58,7 +58,7 @@ async function openStep(form: Locator, stepId: string): Promise<Locator> {
 
 /** Picks an action in a list's "Add action" picker. */
 async function addAction(list: Locator, label: string): Promise<void> {
-  await list.getByLabel("Add action").selectOption({ label });
+  await list.getByLabel("Add action", { exact: true }).selectOption({ label });
 }
 
 const summary = (page: Page) => page.getByRole("status", { name: "Validation summary" });
@@ -88,20 +88,20 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   // The survey: a choice question branching per answer, then a scale, then Book Interview.
   await newExperience(page, form, "NPS with branches", "Trial survey");
   let step = form.getByRole("region", { name: "Step score" });
-  await step.getByLabel("Kind").selectOption("choice");
+  await step.getByLabel("Kind", { exact: true }).selectOption("choice");
   await fillField(step, "Question text", "What held you back?");
   await fillField(step, "Answer 1", "Too expensive");
   await fillField(step, "Answer 2", "Missing a feature");
-  await step.getByLabel("New answer").fill("Just exploring");
+  await step.getByLabel("New answer", { exact: true }).fill("Just exploring");
   await step.getByRole("button", { name: "Add answer" }).click();
   await step.getByRole("button", { name: "Add a condition per answer" }).click();
   await expect(step.getByRole("button", { name: /^Condition / })).toHaveCount(3);
 
   step = await openStep(form, "why");
-  await step.getByLabel("Kind").selectOption("scale");
+  await step.getByLabel("Kind", { exact: true }).selectOption("scale");
   await fillField(step, "Question text", "How useful was the trial?");
   step = await openStep(form, "thanks");
-  await step.getByLabel("Kind").selectOption("bookInterview");
+  await step.getByLabel("Kind", { exact: true }).selectOption("bookInterview");
   await fillField(step, "Title", "Talk to our team?");
   await fillField(step, "Scheduling link", "https://calendly.com/acme/trial-chat");
 
@@ -109,13 +109,13 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   step = await openStep(form, "score");
   await step.getByRole("button", { name: "Condition “missing-a-feature”" }).click();
   let route = form.getByRole("region", { name: "Condition “missing-a-feature”" });
-  await route.getByLabel("Go to").selectOption("thanks");
+  await route.getByLabel("Go to", { exact: true }).selectOption("thanks");
   await form.getByRole("button", { name: "Step score" }).click();
   await form.getByRole("button", { name: "Condition “just-exploring”" }).click();
   route = form.getByRole("region", { name: "Condition “just-exploring”" });
-  await route.getByLabel("Go to").selectOption("complete");
+  await route.getByLabel("Go to", { exact: true }).selectOption("complete");
   await expect(
-    route.getByRole("group", { name: "Answers" }).getByLabel("Just exploring"),
+    route.getByRole("group", { name: "Answers" }).getByLabel("Just exploring", { exact: true }),
   ).toBeChecked();
 
   // A two-task checklist.
@@ -130,11 +130,14 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await fillField(step, "Title", "Your trial ends in 3 days");
   await step.getByRole("button", { name: "CTA “Learn more”" }).click();
   route = form.getByRole("region", { name: "CTA “Learn more”" });
-  await fillField(route, "Label", "Tell us why");
+  // The form is named by the CTA's label: renamed, it is found under its new name.
+  await route.getByLabel("Label", { exact: true }).fill("Tell us why");
+  await route.getByLabel("Label", { exact: true }).press("Enter");
   route = form.getByRole("region", { name: "CTA “Tell us why”" });
+  await expect(route.getByLabel("Label", { exact: true })).toHaveValue("Tell us why");
   await route.getByRole("button", { name: "Remove Go to step" }).click();
   await addAction(route, "Launch experience");
-  await route.getByLabel("Experience to launch").selectOption("trial-survey");
+  await route.getByLabel("Experience to launch", { exact: true }).selectOption("trial-survey");
   await form.getByRole("button", { name: "Step banner" }).click();
   await form.getByRole("button", { name: "Closing cross" }).click();
   const cross = form.getByRole("region", { name: "Closing cross of step banner" });
@@ -149,9 +152,9 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await backToExperience(form);
   const banner = form.getByRole("region", { name: "Experience trial-expiry-banner" });
   await banner.getByRole("button", { name: "Remove page URL /dashboard" }).click();
-  await banner.getByLabel("New page URL").fill("/billing*");
+  await banner.getByLabel("New page URL", { exact: true }).fill("/billing*");
   await banner.getByRole("button", { name: "Add URL" }).click();
-  await expect(banner.getByLabel("Show on")).toHaveValue("auto");
+  await expect(banner.getByLabel("Show on", { exact: true })).toHaveValue("auto");
 
   // The project validates.
   await expect(summary(page)).not.toHaveText(/error/);
@@ -161,23 +164,25 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   const byId = (id: string) => json.experiences.find((e: { id: string }) => e.id === id);
   const bannerJson = byId("trial-expiry-banner");
   expect(bannerJson.showOn).toEqual({
-    trigger: await banner.getByLabel("Show on").inputValue(),
-    urls: [await banner.getByLabel("Page URL 1").inputValue()],
+    trigger: await banner.getByLabel("Show on", { exact: true }).inputValue(),
+    urls: [await banner.getByLabel("Page URL 1", { exact: true }).inputValue()],
   });
   expect(bannerJson.showOn.urls).toEqual(["/billing*"]);
-  expect(bannerJson.status).toBe(await banner.getByLabel("Status").inputValue());
+  expect(bannerJson.status).toBe(await banner.getByLabel("Status", { exact: true }).inputValue());
   await form
     .getByRole("region", { name: "Steps" })
     .getByRole("button", { name: /^banner ·/ })
     .click();
   step = form.getByRole("region", { name: "Step banner" });
-  expect(bannerJson.steps[0].title).toBe(await step.getByLabel("Title").inputValue());
+  expect(bannerJson.steps[0].title).toBe(
+    await step.getByLabel("Title", { exact: true }).inputValue(),
+  );
   await step.getByRole("button", { name: "Closing cross" }).click();
   expect(bannerJson.steps[0].closingCross).toEqual([
     {
       type: "snooze",
-      hours: Number(await cross.getByLabel("Snooze for (hours)").inputValue()),
-      maxTimes: Number(await cross.getByLabel("Up to (times)").inputValue()),
+      hours: Number(await cross.getByLabel("Snooze for (hours)", { exact: true }).inputValue()),
+      maxTimes: Number(await cross.getByLabel("Up to (times)", { exact: true }).inputValue()),
     },
   ]);
   expect(bannerJson.steps[0].closingCross).toEqual([{ type: "snooze", hours: 24, maxTimes: 2 }]);
@@ -185,11 +190,11 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await form.getByRole("button", { name: "CTA “Tell us why”" }).click();
   route = form.getByRole("region", { name: "CTA “Tell us why”" });
   expect(bannerJson.steps[0].ctas[0]).toMatchObject({
-    label: await route.getByLabel("Label").inputValue(),
+    label: await route.getByLabel("Label", { exact: true }).inputValue(),
     actions: [
       {
         type: "launchExperience",
-        experience: await route.getByLabel("Experience to launch").inputValue(),
+        experience: await route.getByLabel("Experience to launch", { exact: true }).inputValue(),
       },
     ],
   });
@@ -234,17 +239,25 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
     actions: [{ type: "navigateTo", url: "/billing/payment", openIn: "sameTab" }],
   });
 
-  await page.screenshot({ path: "test-results/workbench-authoring-form.png" });
-
-  // The survey on the canvas.
+  // The form of the survey's first step, and the survey on the canvas.
   await page
     .locator(".top-bar")
     .getByRole("combobox", { name: "Experience" })
     .selectOption("trial-survey");
-  await expect(page.getByTestId("flow-canvas")).toHaveAttribute("data-layout", /elk|fast/, {
-    timeout: 20_000,
-  });
-  await page.screenshot({ path: "test-results/workbench-authoring-canvas.png" });
+  await form.getByRole("button", { name: "‹ Experience settings" }).click();
+  await form.getByLabel("Experience to edit", { exact: true }).selectOption("trial-survey");
+  await form
+    .getByRole("region", { name: "Steps" })
+    .getByRole("button", { name: /^score ·/ })
+    .click();
+  await expect(form.getByRole("region", { name: "Step score" })).toBeVisible();
+  await form.getByRole("heading", { name: /^Step 1 of 3/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/workbench-authoring-form.png" });
+  const canvas = page.getByTestId("flow-canvas");
+  await expect(canvas).toHaveAttribute("data-layout", /elk|fast/, { timeout: 20_000 });
+  await expect(canvas).toContainText("SCALE", { ignoreCase: true });
+  await canvas.getByRole("button", { name: /fit view/i }).click();
+  await canvas.screenshot({ path: "test-results/workbench-authoring-canvas.png" });
 
   // Preview: on /billing the banner shows.
   const address = page.getByRole("textbox", { name: "Page URL" });
@@ -271,7 +284,7 @@ test("@workbench a checklist task's picker offers only the task's actions, refus
     .getByRole("button", { name: "Create your first project" })
     .click();
   const task = form.getByRole("region", { name: "Task “Create your first project”" });
-  const picker = task.getByLabel("Add action");
+  const picker = task.getByLabel("Add action", { exact: true });
   // A checklist task takes Launch experience, Open Post and Navigate to; not Go to step.
   await expect(picker.getByRole("option")).toHaveText([
     "Choose an action…",
@@ -286,6 +299,8 @@ test("@workbench a checklist task's picker offers only the task's actions, refus
   await expect(openPost).toHaveText(
     "Open Post — Open Post cannot be added after Launch experience: the seed's combination matrix does not allow it.",
   );
+  // The reasons are also written out, for screen readers (a disabled option is often skipped).
+  await task.getByText("Why 2 actions are greyed out").click();
   await expect(task.getByRole("list", { name: "Actions not available here" })).toContainText(
     "Open Post: Open Post cannot be added after Launch experience",
   );

@@ -1,6 +1,7 @@
 // One action list: its actions in the order they were added (the order the combination
 // matrix reads), each with its fields, moved or removed; and the picker that adds one, which
 // offers only what the seed allows here and shows refused combinations disabled with why.
+import { useId } from "react";
 import { actionLabels } from "../../machines/rules/index.ts";
 import { ActionFields } from "./ActionFields.tsx";
 import {
@@ -38,6 +39,7 @@ function labelOf(type: string): string {
 }
 
 export function ActionListEditor({ listRef, root, title }: ActionListEditorProps) {
+  const pickerId = useId();
   const actions = effectiveActions(root, listRef);
   const place = placeOfList(root, listRef);
   const types = actions.map((action) => String(action.type));
@@ -86,9 +88,12 @@ export function ActionListEditor({ listRef, root, title }: ActionListEditorProps
           Book Interview is this primary CTA's fixed first action (it comes with the step).
         </p>
       )}
-      <label className="af-field">
-        <span className="af-label">Add action</span>
+      <div className="af-field">
+        <label className="af-label" htmlFor={pickerId}>
+          Add action
+        </label>
         <select
+          id={pickerId}
           className="input af-input"
           value=""
           onChange={(event) => {
@@ -109,15 +114,21 @@ export function ActionListEditor({ listRef, root, title }: ActionListEditorProps
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {refused.length > 0 && (
-        <ul className="af-refused" aria-label="Actions not available here">
-          {refused.map((choice) => (
-            <li key={choice.type}>
-              <strong>{choice.label}</strong>: {choice.reason}
-            </li>
-          ))}
-        </ul>
+        <details className="af-refused">
+          <summary>
+            Why {refused.length === 1 ? "one action is" : `${refused.length} actions are`} greyed
+            out
+          </summary>
+          <ul aria-label="Actions not available here">
+            {refused.map((choice) => (
+              <li key={choice.type}>
+                <strong>{choice.label}</strong>: {choice.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {!defaulted && (listRef.kind === "cross" || listRef.kind === "fallback") && (
         <button

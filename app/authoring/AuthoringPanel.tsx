@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useSession } from "../session/store.ts";
 import { ExperienceForm } from "./ExperienceForm.tsx";
+import { SelectField } from "./fields.tsx";
 import { HistoryButtons } from "./HistoryButtons.tsx";
 import { NewExperienceDialog } from "./NewExperienceDialog.tsx";
 import { RouteForm } from "./RouteForm.tsx";
@@ -20,11 +21,11 @@ export function AuthoringPanel() {
   const { docId, parsed } = useAuthoring();
   const selection = useSelection();
   const sessionExperience = useSession((s) => s.experienceId);
-  // The experience the form shows with nothing selected: the one whose step the author came
-  // back from, until the session picks another.
-  const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
+  // The experience the form shows with nothing selected: the one chosen in the form (or whose
+  // step the author came back from), until the session picks another.
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the session picks another.
-  useEffect(() => setCameFrom(undefined), [sessionExperience]);
+  useEffect(() => setChosen(undefined), [sessionExperience]);
   // What was selected belongs to the document it was selected in.
   const shownDoc = useRef(docId);
   useEffect(() => {
@@ -34,7 +35,7 @@ export function AuthoringPanel() {
   if (!docId) return <p className="empty-note">No document open.</p>;
   const experiences = idsOf(member(parsed.root, "experiences"));
   const experience =
-    [cameFrom, sessionExperience ?? undefined].find(
+    [chosen, sessionExperience ?? undefined].find(
       (id) => id !== undefined && experiences.includes(id),
     ) ?? experiences[0];
   return (
@@ -49,7 +50,15 @@ export function AuthoringPanel() {
         </p>
       ) : (
         <>
-          <Breadcrumb selection={selection} onBack={setCameFrom} />
+          <Breadcrumb selection={selection} onBack={setChosen} />
+          {!selection && experience !== undefined && (
+            <SelectField
+              label="Experience to edit"
+              value={experience}
+              choices={experiences}
+              onChange={setChosen}
+            />
+          )}
           <Body selection={selection} experience={experience} parsed={parsed} />
         </>
       )}

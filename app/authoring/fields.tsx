@@ -1,4 +1,4 @@
-// The form's inputs, each a <label> around its control. Text and numbers are kept as a draft
+// The form's inputs, each named by its <label>. Text and numbers are kept as a draft
 // while typed and written to the JSON text on Enter or when the field is left (one history
 // entry per field change, not one per keystroke); selects and checkboxes write at once.
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
@@ -63,8 +63,10 @@ export function TextField({
     onBlur: commit,
   };
   return (
-    <label className="af-field" htmlFor={controlId}>
-      <span className="af-label">{label}</span>
+    <div className="af-field">
+      <label className="af-label" htmlFor={controlId}>
+        {label}
+      </label>
       {multiline ? (
         <textarea
           {...common}
@@ -90,7 +92,7 @@ export function TextField({
           {hint}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 
@@ -170,12 +172,16 @@ interface SelectFieldProps {
 
 /** A select for an enum; a value the text holds that is not a choice is shown, marked unknown. */
 export function SelectField({ label, value, choices, onChange, disabled }: SelectFieldProps) {
+  const id = useId();
   const all = choices.map((choice) => (typeof choice === "string" ? { value: choice } : choice));
   const known = all.some((choice) => choice.value === value);
   return (
-    <label className="af-field">
-      <span className="af-label">{label}</span>
+    <div className="af-field">
+      <label className="af-label" htmlFor={id}>
+        {label}
+      </label>
       <select
+        id={id}
         className="input af-input"
         value={value}
         disabled={disabled}
@@ -188,7 +194,7 @@ export function SelectField({ label, value, choices, onChange, disabled }: Selec
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
