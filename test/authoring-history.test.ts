@@ -3,6 +3,7 @@
 // is capped; revert is undoable; close and load keep the history only where it still fits.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { historyKey } from "../app/authoring/history-keys.ts";
 import {
   applyChange,
   diffTexts,
@@ -185,5 +186,22 @@ describe("undo and redo", () => {
     store.edit("doc", "again", "form");
     store.close("doc");
     expect(store.canUndo("doc")).toBe(false);
+  });
+});
+
+describe("the history keys outside text fields", () => {
+  it("read Mod-z as undo, Mod-Shift-z and Mod-y as redo, and nothing else", () => {
+    const key = (
+      key: string,
+      mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>>,
+    ) =>
+      historyKey({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+    expect(key("z", { ctrlKey: true })).toBe("undo");
+    expect(key("z", { metaKey: true })).toBe("undo");
+    expect(key("Z", { ctrlKey: true, shiftKey: true })).toBe("redo");
+    expect(key("y", { ctrlKey: true })).toBe("redo");
+    expect(key("z", {})).toBeUndefined();
+    expect(key("z", { ctrlKey: true, altKey: true })).toBeUndefined();
+    expect(key("x", { ctrlKey: true })).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import type { WorkspaceStore } from "../workspace/workspace-store.ts";
 /** Does the key go to a field that edits text of its own (input, textarea, the editor)? */
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
-  if (target.closest(".cm-editor, [contenteditable='true'], textarea, select")) return true;
+  if (target.closest(".cm-editor, [contenteditable='true'], textarea")) return true;
   if (target instanceof HTMLInputElement) {
     return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(
       target.type,

@@ -30,13 +30,23 @@ export interface ParsedText {
   root: Node | undefined;
   /** The text is JSON without a syntax error: only then may it be edited. */
   ok: boolean;
-  style: TextStyle;
+  readonly style: TextStyle;
 }
 
 export function parseText(text: string): ParsedText {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  return { text, root, ok: root !== undefined && errors.length === 0, style: styleOf(text, root) };
+  let style: TextStyle | undefined;
+  return {
+    text,
+    root,
+    ok: root !== undefined && errors.length === 0,
+    // Read only by edits that write new text: reading a form's values needs no layout.
+    get style() {
+      style ??= styleOf(text, root);
+      return style;
+    },
+  };
 }
 
 export function applyAll(text: string, edits: readonly (Edit | undefined)[]): string {

@@ -41,7 +41,7 @@ function hasPackedContainer(text: string, root: Node): boolean {
     if (container && (node.children?.length ?? 0) > 0) {
       if (!text.slice(node.offset, node.offset + node.length).includes("\n")) return true;
     }
-    if (node.children) stack.push(...node.children);
+    for (const child of node.children ?? []) stack.push(child);
   }
   return false;
 }
