@@ -2,8 +2,7 @@
 // programming over the steps in topological order. Each step is entered at most once, so its
 // reach and its expected visits are the same number: the probability that flows into it.
 import { reachableSteps } from "./chain.ts";
-import type { ChainAnswer } from "./chain-solve.ts";
-import { type ExactEnd, exactEnds, type FlowChoices } from "./flow-choices.ts";
+import { type FlowAnswer, type FlowChoices, noEnds } from "./flow-choices.ts";
 
 /** The steps reachable from the first one in topological order, or undefined on a cycle. */
 export function topologicalOrder(flow: FlowChoices, initial: number): number[] | undefined {
@@ -33,8 +32,8 @@ export function topologicalOrder(flow: FlowChoices, initial: number): number[] |
   return order.length === reachableCount ? order : undefined;
 }
 
-export function solveAcyclic(flow: FlowChoices, order: readonly number[]): ChainAnswer {
-  const ends = Object.fromEntries(exactEnds.map((end) => [end, 0])) as Record<ExactEnd, number>;
+export function solveAcyclic(flow: FlowChoices, order: readonly number[]): FlowAnswer {
+  const ends = noEnds();
   const inflow = new Float64Array(flow.steps.length);
   inflow[order[0]] = 1;
   for (const step of order) {

@@ -11,14 +11,7 @@ import { stronglyConnected } from "../model/strongly-connected.ts";
 import { type Chain, checkBlockSize } from "./chain.ts";
 import { DenseLU } from "./dense-lu.ts";
 import { ForecastError } from "./errors.ts";
-import { type ExactEnd, exactEnds, type FlowChoices } from "./flow-choices.ts";
-
-export interface ChainAnswer {
-  ends: Record<ExactEnd, number>;
-  /** Per step (as FlowChoices numbers them). */
-  reach: Float64Array;
-  visits: Float64Array;
-}
+import { type FlowAnswer, type FlowChoices, noEnds } from "./flow-choices.ts";
 
 /** A group of states that lead to each other, and its I − Q factorised. */
 interface Block {
@@ -26,7 +19,7 @@ interface Block {
   lu: DenseLU;
 }
 
-export function solveChain(flow: FlowChoices, chain: Chain): ChainAnswer {
+export function solveChain(flow: FlowChoices, chain: Chain): FlowAnswer {
   const n = chain.stepOf.length;
   checkEveryStateEnds(flow, chain);
   const { component, components } = stronglyConnected(
@@ -43,7 +36,7 @@ export function solveChain(flow: FlowChoices, chain: Chain): ChainAnswer {
     return { states, lu: factorBlock(chain, states, component, place) };
   });
   const visitsOf = forwardVisits(chain, blocks, component);
-  const ends = Object.fromEntries(exactEnds.map((end) => [end, 0])) as Record<ExactEnd, number>;
+  const ends = noEnds();
   for (let state = 0; state < n; state++) {
     for (const { to, p } of chain.out[state])
       if (typeof to === "string") ends[to] += visitsOf[state] * p;

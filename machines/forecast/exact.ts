@@ -6,9 +6,16 @@ import type { ForecastModel } from "../format/forecast-model.ts";
 import type { Project } from "../format/schema.ts";
 import { solveAcyclic, topologicalOrder } from "./acyclic.ts";
 import { buildChain } from "./chain.ts";
-import { type ChainAnswer, solveChain } from "./chain-solve.ts";
+import { solveChain } from "./chain-solve.ts";
 import { ForecastError } from "./errors.ts";
-import { type ExactEnd, exactEnds, flowChoices } from "./flow-choices.ts";
+import {
+  type ExactEnd,
+  exactEnds,
+  type FlowAnswer,
+  type FlowChoices,
+  flowChoices,
+  noEnds,
+} from "./flow-choices.ts";
 
 export interface StepForecast {
   /** The probability that the step is entered at least once. */
@@ -61,24 +68,14 @@ export function exactExperienceForecast(
   const flow = flowChoices(project, model, experienceId);
   if (flow.initial === undefined) {
     // Decided in semantics.ts: a flow without steps completes as soon as it is shown.
-    const ends = Object.fromEntries(exactEnds.map((end) => [end, 0])) as Record<ExactEnd, number>;
-    ends.completed = 1;
-    return { method: "dynamicProgramming", states: 0, ends, steps: {} };
+    return {
+      method: "dynamicProgramming",
+      states: 0,
+      ends: { ...noEnds(), completed: 1 },
+      steps: {},
+    };
   }
-  const order = topologicalOrder(flow, flow.initial);
-  let answer: ChainAnswer;
-  let method: ExactExperienceForecast["method"];
-  let states: number;
-  if (order) {
-    answer = solveAcyclic(flow, order);
-    method = "dynamicProgramming";
-    states = order.length;
-  } else {
-    const chain = buildChain(flow);
-    answer = solveChain(flow, chain);
-    method = "markovChain";
-    states = chain.stepOf.length;
-  }
+  const { answer, method, states } = solve(flow, flow.initial);
   const steps = Object.fromEntries(
     flow.steps.map((step, n) => [
       step.id,
@@ -89,4 +86,20 @@ export function exactExperienceForecast(
     exactEnds.map((end) => [end, probability(answer.ends[end])]),
   ) as Record<ExactEnd, number>;
   return { method, states, ends, steps };
+}
+
+function solve(
+  flow: FlowChoices,
+  initial: number,
+): { answer: FlowAnswer; method: ExactExperienceForecast["method"]; states: number } {
+  const order = topologicalOrder(flow, initial);
+  if (order) {
+    return {
+      answer: solveAcyclic(flow, order),
+      method: "dynamicProgramming",
+      states: order.length,
+    };
+  }
+  const chain = buildChain(flow);
+  return { answer: solveChain(flow, chain), method: "markovChain", states: chain.stepOf.length };
 }

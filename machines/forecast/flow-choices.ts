@@ -12,6 +12,18 @@ import { StepEdges, stepInteractions } from "./behaviour.ts";
 export const exactEnds = ["completed", "dismissed", "snoozed", "launched", "open"] as const;
 export type ExactEnd = (typeof exactEnds)[number];
 
+/** Every end at probability 0. */
+export function noEnds(): Record<ExactEnd, number> {
+  return Object.fromEntries(exactEnds.map((end) => [end, 0])) as Record<ExactEnd, number>;
+}
+
+/** What exact mode finds for a flow, per step as FlowChoices numbers them. */
+export interface FlowAnswer {
+  ends: Record<ExactEnd, number>;
+  reach: Float64Array;
+  visits: Float64Array;
+}
+
 /** Where an interaction leads: a step (by number), an end, or back along the visit history. */
 export type Move =
   | { kind: "step"; to: number }
