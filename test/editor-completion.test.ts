@@ -120,6 +120,10 @@ describe("completion of the project's own ids", () => {
       "b",
       "last.step",
     ]);
+    expect(new Set(found?.options.map((o) => o.group))).toEqual(
+      new Set(["Next, previous, complete", "Steps of this experience"]),
+    );
+    expect(found?.options.find((o) => o.label === "b")?.group).toBe("Steps of this experience");
     const welcome = found?.options.find((o) => o.label === "welcome");
     expect(welcome?.kind).toBe("reference");
     expect(welcome?.detail).toBe("modal · Welcome");

@@ -33,6 +33,8 @@ export interface CompletionOption {
   info?: string;
   /** The value just started has choices of its own: open completion again after applying. */
   reopen?: boolean;
+  /** References are listed in groups (e.g. "Steps of this experience"), in this order. */
+  group?: string;
 }
 
 /** An option being built: a key's value skeleton is added once its place is known. */
@@ -220,8 +222,10 @@ function referenceOptions(
   if (key === "step" && type === "goToStep") {
     const steps = experience >= 0 ? stepIds(document.tree(), experience) : [];
     return [
-      ...specialSteps.map((found) => reference(found, found.detail)),
-      ...steps.map((found) => reference(found, "A step of this experience")),
+      ...specialSteps.map((found) => reference(found, found.detail, "Next, previous, complete")),
+      ...steps.map((found) =>
+        reference(found, "A step of this experience", "Steps of this experience"),
+      ),
     ];
   }
   if (
@@ -229,12 +233,12 @@ function referenceOptions(
     (type === "launchExperience" || path[path.length - 3] === "audience")
   ) {
     return experienceIds(document.tree()).map((found) =>
-      reference(found, "An experience of the project"),
+      reference(found, "An experience of the project", "Experiences"),
     );
   }
   if (key === "post" && type === "openPost") {
     return postIds(document.tree()).map((found) =>
-      reference(found, "A changelog post of the project"),
+      reference(found, "A changelog post of the project", "Posts"),
     );
   }
   // experiences/e/steps/s/conditions/c/if/anyOf/n: the step's own options.
@@ -249,19 +253,20 @@ function referenceOptions(
     typeof path[3] === "number"
   ) {
     return questionOptions(document.tree(), experience, path[3]).map((found) =>
-      reference(found, "An option of this step's question"),
+      reference(found, "An option of this step's question", "Options of this question"),
     );
   }
   return [];
 }
 
-function reference(found: FoundId, info: string): CompletionOption {
+function reference(found: FoundId, info: string, group: string): CompletionOption {
   return {
     label: found.id,
     apply: JSON.stringify(found.id),
     kind: "reference",
     detail: found.detail === info ? undefined : found.detail || undefined,
     info,
+    group,
   };
 }
 

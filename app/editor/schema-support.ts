@@ -7,6 +7,7 @@ import {
   type Completion,
   type CompletionContext,
   type CompletionResult,
+  type CompletionSection,
   pickedCompletion,
   startCompletion,
 } from "@codemirror/autocomplete";
@@ -37,24 +38,33 @@ function completionSource(context: CompletionContext): CompletionResult | null {
   if (doc.length > largeDocumentChars && !context.explicit) return null;
   const found = completeAt(doc.toString(), context.pos);
   if (!found) return null;
+  // Groups keep the order completeAt gives them (CodeMirror would sort them by name).
+  const groups = new Map<string, CompletionSection>();
+  for (const { group } of found.options) {
+    if (group !== undefined && !groups.has(group)) {
+      groups.set(group, { name: group, rank: groups.size });
+    }
+  }
   return {
     from: found.from,
     to: found.to,
-    options: found.options.map(toCompletion),
+    options: found.options.map((option) => toCompletion(option, groups)),
     validFor: found.quoted ? quotedWord : bareWord,
   };
 }
 
 const completionTypes = { property: "property", value: "enum", reference: "variable" } as const;
 
-function toCompletion(option: CompletionOption): Completion {
+function toCompletion(
+  option: CompletionOption,
+  groups: ReadonlyMap<string, CompletionSection>,
+): Completion {
   return {
     label: option.label,
     detail: option.detail,
     info: option.info,
     type: completionTypes[option.kind],
-    // References (the project's own ids) first, then values, then keys in schema order.
-    boost: option.kind === "reference" ? 2 : 0,
+    section: option.group === undefined ? undefined : groups.get(option.group),
     apply: (view, completion, from, to) => applyOption(view, completion, option, from, to),
   };
 }

@@ -135,12 +135,17 @@ export function valueKind(schema: SchemaNode): string {
   const words = new Set<string>();
   for (const option of options) {
     if (option.const !== undefined) words.add(JSON.stringify(option.const));
-    else if (Array.isArray(option.enum))
-      words.add(option.enum.map((v) => JSON.stringify(v)).join(" | "));
+    else if (Array.isArray(option.enum)) words.add(choices(option.enum));
     else words.add(typeWord(option.type));
   }
   words.delete("");
   return [...words].join(" or ");
+}
+
+/** A few allowed values are spelt out; a long list is counted (the description names them). */
+function choices(values: readonly unknown[]): string {
+  if (values.length > 6) return `one of ${values.length} values`;
+  return values.map((value) => JSON.stringify(value)).join(" | ");
 }
 
 function typeWord(type: unknown): string {
