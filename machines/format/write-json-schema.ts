@@ -27,21 +27,31 @@ export function projectJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** Parts that recur get a readable name in $defs (instead of being inlined each time). */
+/**
+ * Parts that recur get a readable name in $defs (instead of being inlined each time). A
+ * registry given to toJSONSchema replaces zod's global one, where `.describe()` keeps the
+ * fields' descriptions: this one answers with both, so every description reaches the file.
+ */
 function namedDefinitions() {
-  const registry = z.registry<{ id: string }>();
-  const named = {
-    action: format.action,
-    actionList: format.actionList,
-    audienceCondition: format.audienceCondition,
-    cta: format.cta,
-    trigger: format.trigger,
-    surveyCondition: format.surveyCondition,
-    step: format.step,
-    task: format.task,
-    experience: format.experience,
-  };
-  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  const named = new Map<z.core.$ZodType, string>([
+    [format.action, "action"],
+    [format.actionList, "actionList"],
+    [format.audienceCondition, "audienceCondition"],
+    [format.cta, "cta"],
+    [format.trigger, "trigger"],
+    [format.surveyCondition, "surveyCondition"],
+    [format.step, "step"],
+    [format.task, "task"],
+    [format.experience, "experience"],
+  ]);
+  const registry = z.registry<z.core.GlobalMeta>();
+  for (const [schema, id] of named) registry.add(schema, { id });
+  const own = registry.get.bind(registry);
+  registry.get = ((schema: z.core.$ZodType) => {
+    const described = z.globalRegistry.get(schema);
+    const id = own(schema);
+    return described || id ? { ...described, ...id } : undefined;
+  }) as typeof registry.get;
   return registry;
 }
 
