@@ -132,6 +132,17 @@ test("@workbench a new document uses its own first persona", async ({ page }) =>
   // The first document kept its own session.
   await openExample(page, "nps-survey");
   await expect(chip).toHaveText("starter-member");
+
+  // Another project written over this document's text starts with its own first persona too.
+  const editor = page.getByRole("textbox", { name: "Project JSON" });
+  await editor.click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.insertText(
+    await readFile(join(repo, "examples/onboarding-tour.json"), "utf8"),
+  );
+  await expect(page.getByRole("status", { name: "Validation summary" })).toHaveText("No problems");
+  await expect(chip).toHaveText("trial-admin");
+  await expect(stepOnScreen(page)).toHaveAttribute("data-step", "welcome");
 });
 
 test("@workbench the timeline speaks in labels and human durations", async ({ page }) => {
