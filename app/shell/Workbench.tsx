@@ -3,7 +3,9 @@
 // the timeline under it, the preview on the right. The canvas gets most of the window by
 // default; the timeline and the explorers start folded to their header, one click from open.
 // Each group's layout (sizes, collapsed panes) is saved in localStorage by the library's
-// useDefaultLayout; focus mode and the left tab by layout-prefs.ts.
+// useDefaultLayout; focus mode and the left tab by layout-prefs.ts. The side panes keep their
+// width in pixels when the window changes; the panes under the canvas keep their share of the
+// column, so a banner line that comes and goes above them leaves their saved sizes alone.
 //
 // Focus mode keeps every pane mounted (the editor keeps its caret, the explorers their
 // results): the canvas pane is fixed over the whole window, the preview floats in a corner,
@@ -199,7 +201,6 @@ export function Workbench() {
               collapsedSize={explorerStrip}
               minSize={140}
               defaultSize={explorerStrip}
-              groupResizeBehavior="preserve-pixel-size"
             >
               <div className="pane-fill pane-box" inert={focus}>
                 {/* slot: explorer (Paths, Races) */}
@@ -221,7 +222,6 @@ export function Workbench() {
               collapsedSize={timelineStrip}
               minSize={140}
               defaultSize={timelineStrip}
-              groupResizeBehavior="preserve-pixel-size"
             >
               <div className="pane-fill" inert={focus}>
                 {timeline.collapsed ? (
