@@ -121,7 +121,7 @@ export function MenuItem({ children, onSelect, className, disabled, title }: Men
       className={className}
       disabled={disabled}
       title={title}
-      onClick={onSelect}
+      onClick={() => onSelect()}
     >
       {children}
     </button>

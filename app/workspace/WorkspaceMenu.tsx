@@ -39,7 +39,7 @@ export function WorkspaceMenu() {
             <MenuItem className="ws-item" onSelect={() => setPasting(true)}>
               Paste JSON…
             </MenuItem>
-            <MenuItem className="ws-item" onSelect={openNewProject}>
+            <MenuItem className="ws-item" onSelect={() => openNewProject()}>
               New project
             </MenuItem>
           </>
