@@ -68,9 +68,8 @@ test("the Compare view draws a rerouted edge green (new target) and red (old one
   );
   await expect(changes).toContainText("paths per end: completed 4 → 3, dismissed 6 → 5");
   await expect(changes).toContainText("step “Thank you” is no longer reachable");
-  // Room for the canvas: the project pane and the explorers folded away.
+  // Room for the canvas: the project pane folded away (the explorers start folded).
   await page.getByRole("button", { name: "Collapse the project pane" }).click();
-  await page.getByRole("button", { name: "Collapse the explorers" }).click();
   await page.getByRole("button", { name: "Fit View" }).click();
   await expect(added).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("compare-rerouted-promoters.png") });

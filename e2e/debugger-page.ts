@@ -14,6 +14,16 @@ export async function openExample(page: Page, id: string): Promise<void> {
   await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/, { timeout: 20_000 });
 }
 
+/**
+ * Opens a pane the workbench folds by default to give the canvas room ("the timeline", "the
+ * explorers"), with the button its folded header shows.
+ */
+export async function expandPane(page: Page, pane: "the timeline" | "the explorers") {
+  const expand = page.getByRole("button", { name: `Expand ${pane}`, exact: true });
+  await expand.click();
+  await expect(expand).toHaveCount(0);
+}
+
 /** Line numbers that carry a lint marker, matched to the line-number gutter by position. */
 export async function lintedLines(page: Page): Promise<number[]> {
   return page.evaluate(() => {

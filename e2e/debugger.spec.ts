@@ -4,7 +4,7 @@
 // launch; time travel brings preview, canvas and clock back; an invalid edit keeps the last
 // valid flow on the canvas. Screenshots of each state are saved with the test results.
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
-import { answer, canvas, openExample } from "./debugger-page.ts";
+import { answer, canvas, expandPane, openExample } from "./debugger-page.ts";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -49,6 +49,7 @@ test("a CTA's actions show in lanes; the navigation interrupting its launch is m
   page,
 }, testInfo) => {
   await openExample(page, "multi-action-cta");
+  await expandPane(page, "the timeline");
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "nudge");
 
   // Actions stay in flight (the recording's `settle: false`), then the user navigates away.
@@ -79,6 +80,7 @@ test("time travel: an earlier timeline entry brings back preview, canvas and clo
   page,
 }, testInfo) => {
   await openExample(page, "nps-survey");
+  await expandPane(page, "the timeline");
   await answer(page, 10);
   await expectOnScreenAndHighlighted(page, "thank-you");
   await page.getByRole("button", { name: "+24 h" }).click();

@@ -9,7 +9,7 @@ import { generateProjectText } from "../bench/generate.ts";
 import { explorePaths } from "../machines/explore/paths.ts";
 import { project as projectSchema } from "../machines/format/schema.ts";
 import { flowGraph } from "../machines/graph/index.ts";
-import { canvas, openExample } from "./debugger-page.ts";
+import { canvas, expandPane, openExample } from "./debugger-page.ts";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.setTimeout(120_000);
@@ -26,6 +26,7 @@ test("Paths: the NPS count per end, and a coverage path replayed on the canvas",
 }, testInfo) => {
   const report = explorePaths(nps, "quarterly-nps");
   await openExample(page, "nps-survey");
+  await expandPane(page, "the explorers");
   const panel = explorer(page);
   await expect(panel.getByRole("tab", { name: /Paths/ })).toHaveAttribute("aria-selected", "true");
   const counts = panel.getByTestId("paths-count");
@@ -79,6 +80,7 @@ test("Paths: the NPS count per end, and a coverage path replayed on the canvas",
 test("a replay stops when the user travels on the timeline meanwhile", async ({ page }) => {
   const report = explorePaths(nps, "quarterly-nps");
   await openExample(page, "nps-survey");
+  await expandPane(page, "the explorers");
   const panel = explorer(page);
   const index = report.coverage.reduce(
     (best, p, i) => (p.steps.length > report.coverage[best].steps.length ? i : best),

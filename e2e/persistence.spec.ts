@@ -11,15 +11,15 @@ function stepOnScreen(page: Page) {
 
 /** The open documents (the menu is opened first). */
 async function documents(page: Page) {
-  const menu = page.locator("details.ws-docs");
-  if ((await menu.getAttribute("open")) === null) await page.getByTitle("Open documents").click();
+  const button = page.getByTitle("Open documents");
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
   return page.getByRole("navigation", { name: "Documents" });
 }
 
 /** An item of the "Open" menu. */
 async function openMenuItem(page: Page, name: string): Promise<void> {
   await page.getByText("Open ▾", { exact: true }).click();
-  await page.getByRole("button", { name }).click();
+  await page.getByRole("menuitem", { name }).click();
 }
 
 async function editorText(page: Page): Promise<string> {
@@ -78,7 +78,7 @@ test("a share link opens the same state in a fresh browser context", async ({
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "thank-you");
   const text = await editorText(page);
 
-  await page.getByText("Share link", { exact: true }).click();
+  await page.getByRole("button", { name: "Share link", exact: true }).click();
   const linkBox = page.getByRole("textbox", { name: "Share link" });
   await expect(linkBox).toHaveValue(/#share=v1\.d\./);
   const link = await linkBox.inputValue();

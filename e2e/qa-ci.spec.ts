@@ -20,8 +20,8 @@ function stepOnScreen(page: Page) {
 
 /** The open documents (the menu is opened first). */
 async function documents(page: Page) {
-  const menu = page.locator("details.ws-docs");
-  if ((await menu.getAttribute("open")) === null) await page.getByTitle("Open documents").click();
+  const button = page.getByTitle("Open documents");
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
   return page.getByRole("navigation", { name: "Documents" });
 }
 
@@ -54,7 +54,7 @@ test("a recording of a new, renamed document replays in CI with the command the 
 
     // A new document, renamed: the field shows the file name the new name gives.
     await page.getByText("Open ▾", { exact: true }).click();
-    await page.getByRole("button", { name: "New project" }).click();
+    await page.getByRole("menuitem", { name: "New project" }).click();
     const list = await documents(page);
     await list.getByRole("button", { name: "Rename New project", exact: true }).click();
     const field = list.getByRole("textbox", { name: "New name of New project" });
@@ -76,7 +76,7 @@ test("a recording of a new, renamed document replays in CI with the command the 
     await page.getByText("Export", { exact: true }).click();
     const [exported] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: /^Export project/ }).click(),
+      page.getByRole("menuitem", { name: /^Export project/ }).click(),
     ]);
     expect(exported.suggestedFilename()).toBe("checkout-nps-eu.json");
     await exported.saveAs(join(recordings, exported.suggestedFilename()));

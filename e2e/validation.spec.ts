@@ -163,6 +163,11 @@ test("keeps each example's edits when switching examples", async ({ page }) => {
   await expect.poll(() => editorText(page)).toBe(edited);
   await expect(picker.locator("option:checked")).toHaveText(/\(edited\)$/);
 
+  // Revert asks first; the dialog's Revert throws the edits away.
   await page.getByRole("button", { name: "Revert changes" }).click();
+  await page
+    .getByRole("dialog", { name: /^Revert/ })
+    .getByRole("button", { name: "Revert" })
+    .click();
   await expect.poll(() => editorText(page)).toBe(original);
 });

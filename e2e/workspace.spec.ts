@@ -10,15 +10,15 @@ function editor(page: Page): Locator {
 
 /** The open documents (the menu is opened first). */
 async function documents(page: Page): Promise<Locator> {
-  const menu = page.locator("details.ws-docs");
-  if ((await menu.getAttribute("open")) === null) await page.getByTitle("Open documents").click();
+  const button = page.getByTitle("Open documents");
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
   return page.getByRole("navigation", { name: "Documents" });
 }
 
 /** An item of the "Open" menu. */
 async function openMenuItem(page: Page, name: string): Promise<void> {
   await page.getByText("Open ▾", { exact: true }).click();
-  await page.getByRole("button", { name }).click();
+  await page.getByRole("menuitem", { name }).click();
 }
 
 /** The editor's whole text (the session store holds what the editor last reported). */

@@ -1,5 +1,6 @@
 // Every choice Flowscope makes where the seed and SPEC are silent or leave a default, in one
 // place so it can be changed. README "Semantics" lists the same choices in words.
+import type { DefaultBehaviour } from "./format/forecast-model.ts";
 import type { Action, Step } from "./format/schema.ts";
 
 /** Seed: the closing cross triggers a Dismiss by default. */
@@ -277,3 +278,64 @@ export const explorerDecisions = true;
  *   of the compared project (cli/commands/diff.ts).
  */
 export const diffDecisions = true;
+
+// -------------------------------------------------------------- forecast (SPEC §5)
+// Decisions of the forecast model and exact mode (machines/format/forecast-model.ts,
+// machines/forecast/).
+
+/**
+ * The behaviour of a step the model does not name when the model has no `default`: SPEC §5's
+ * own example, `{ "cta": 4, "close": 1, "ignore": 1 }`. Decided in format/forecast-model.ts
+ * (the layer that parses, below this one).
+ */
+export { defaultStepBehaviour } from "./format/forecast-model.ts";
+
+/** `default.answer` when the model leaves it out: the `cta` weight (answering is a survey
+ *  step's way on, as a CTA is a tour step's). `default.trigger` is 0 unless given. */
+export function defaultAnswerWeight(behaviour: DefaultBehaviour): number {
+  return behaviour.answer ?? behaviour.cta;
+}
+
+/** A multiChoice answer in a model: its options joined by this (SPEC §5). */
+export const multiChoiceAnswerSeparator = "|";
+
+/**
+ * A multiChoice step the model does not name: answers are uniform over every non-empty set of
+ * its options, counted through the options its conditions name; past this many named
+ * options, exact mode asks for the step's answers in the model instead.
+ */
+export const uniformMultiChoiceOptionLimit = 20;
+
+/** Exact mode enumerates at most this many (step, visit history) states. */
+export const exactStateLimit = 100_000;
+
+/**
+ * Exact mode solves each group of states that lead to each other with one dense LU (cubic in
+ * its size): past this size it stops and points to Monte Carlo. A 1,500-step tour with a
+ * Back on every step is one such group of 1,500 states (about 2 s).
+ */
+export const exactBlockLimit = 1_500;
+
+/**
+ * Forecast decisions, in words (README "Semantics" lists the same):
+ * - Model: Monte Carlo fields (seed, users, days, start, personas, visits) are optional; exact
+ *   mode reads `behaviour` and `default` only. Unknown keys are errors, interactions included.
+ * - A step the model names takes only the interactions it names; one it does not name uses
+ *   `default`: `cta` shared equally among its CTAs, `trigger` (0 unless given) among its
+ *   triggers, `answer` (the `cta` weight unless given) uniformly over the answers the step
+ *   allows, `close` and `ignore` as given.
+ * - Uniform answers: nps 0–10 and scale min–max (every integer), choice every option,
+ *   multiChoice every non-empty set of options, text the single value "".
+ * - Answer keys: nps/scale an integer written plainly ("9", not "09"); multiChoice options
+ *   joined by `|`, each at most once, "" for no option ticked; text the text itself.
+ * - Exact mode: an interaction that moves nothing (a list with no goToStep, dismiss, snooze or
+ *   launch; `previous` with nothing to return to) is left out and the rest renormalised (the
+ *   user does something else next). A step where nothing is left to take ends the display as
+ *   `open` (it stays on screen), an end exact mode reports beside SPEC's four. When a user
+ *   could go round steps forever with no way out of positive weight, exact mode exits 1.
+ * - The visit history is kept in a state only while a `previous` of positive weight can
+ *   still be reached; a kept history holding a step twice (a jump back beside a `previous`)
+ *   means infinite states: exit 1. Limits: exactStateLimit, exactBlockLimit.
+ * - `--json` adds `method` (dynamicProgramming | markovChain) and `states` per experience.
+ */
+export const forecastDecisions = true;

@@ -3,13 +3,19 @@
 // JSON or rows, and saved presets that never trust what storage holds.
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { agentLines, unmatchedNote } from "../app/preview/agent-view.ts";
 import { attributesOf, parseAttributesJson, readValue, rowsOf } from "../app/preview/attributes.ts";
 import { formatElapsed, formatInstant, parseHours } from "../app/preview/clock.ts";
 import { effectView } from "../app/preview/effects-view.ts";
 import { hostElements, screenOf, taskClickable } from "../app/preview/on-screen.ts";
 import { loadPresets, presetsKey, savePreset } from "../app/preview/presets.ts";
+import { stepKindName } from "../app/preview/step-kinds.ts";
+import { EndIcon } from "../app/timeline/EndIcon.tsx";
 import { createSimulation, simulate } from "../machines/engine/index.ts";
+import { stepKinds } from "../machines/format/schema.ts";
 import { validateText } from "../machines/validate/index.ts";
 
 function projectOf(name: string) {
@@ -137,5 +143,54 @@ describe("saved presets", () => {
     expect(loadPresets(storage).map((p) => p.name)).toEqual(["ok"]);
     storage.setItem(presetsKey, "not json");
     expect(loadPresets(storage)).toEqual([]);
+  });
+});
+
+describe("step kinds in words (issue 12)", () => {
+  it("names every kind of the format, none run together as in BOOKINTERVIEW", () => {
+    for (const kind of stepKinds) {
+      const name = stepKindName(kind);
+      expect(name, kind).not.toBe("");
+      // A kind written in camelCase gets its words apart.
+      if (/[a-z][A-Z]/.test(kind)) expect(name, kind).toMatch(/ /);
+    }
+    expect(stepKindName("bookInterview")).toBe("Book interview");
+    expect(stepKindName("nps")).toBe("NPS");
+    expect(stepKindName("multiChoice")).toBe("Multiple choice");
+    expect(stepKindName("__proto__")).toBe("__proto__");
+  });
+});
+
+describe("the agent's conversation (issue 12)", () => {
+  it("says when a message matched no custom answer and no automated action", () => {
+    const project = projectOf("agent");
+    const sim = createSimulation(project, { start: { url: "/dashboard" } });
+    sim.run({ do: "askAgent", message: "hello there" });
+    sim.run({ do: "askAgent", message: "What about pricing?" });
+    sim.run({ do: "askAgent", message: "Do you support SSO?" });
+    const lines = agentLines(sim.world());
+    expect(lines.map((l) => [l.from, l.outcome?.kind ?? null])).toEqual([
+      ["user", "unmatched"],
+      ["user", null],
+      ["agent", null],
+      ["user", "automated"],
+    ]);
+    expect(lines[3].outcome).toEqual({ kind: "automated", ids: ["aa-sso"] });
+    expect(unmatchedNote).toMatch(/No custom answer or automated action matches/);
+  });
+});
+
+describe("the end icon (issue 12)", () => {
+  it("draws the snooze as SVG with a label, not the ⏾ glyph fonts lack", () => {
+    const html = renderToStaticMarkup(createElement(EndIcon, { end: "snoozed" }));
+    expect(html).toMatch(/^<svg/);
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-label="Snoozed"');
+    expect(html).not.toContain("⏾");
+    const decorative = renderToStaticMarkup(
+      createElement(EndIcon, { end: "completed", decorative: true }),
+    );
+    expect(decorative).toContain('aria-hidden="true"');
+    expect(decorative).not.toContain("role=");
   });
 });

@@ -1,11 +1,16 @@
 // QA: a recording built from a session replays green on the same project and shows the
 // failing expectation on a changed one; expectations split into checks that lose nothing.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { examples } from "../app/examples/catalog.ts";
+import { sessionPort } from "../app/persistence/session-bridge.ts";
+import { createSessionRegistry } from "../app/persistence/session-registry.ts";
 import { evaluateChecks, splitExpectations } from "../app/qa/expectations.ts";
 import { parseRecording } from "../app/qa/load-recording.ts";
+import { openTarget } from "../app/qa/open-project.ts";
 import { buildRecording, keyTrace } from "../app/qa/record.ts";
+import { pathParts, recordingTarget } from "../app/qa/recording-project.ts";
 import {
   type ReplayDriver,
   replayPassed,
@@ -13,6 +18,12 @@ import {
   startReplay,
   stepReplay,
 } from "../app/qa/replay.ts";
+import { sessionDriver } from "../app/qa/session-driver.ts";
+import { createSessionStore } from "../app/session/store.ts";
+import { connectWorkspace } from "../app/session/workspace-bridge.ts";
+import { recordingProject } from "../app/workspace/file-name.ts";
+import { openExample, openText } from "../app/workspace/open-actions.ts";
+import { createWorkspaceStore } from "../app/workspace/workspace-store.ts";
 import { matchExpectation } from "../machines/engine/expect.ts";
 import { createSimulation, ScriptStepError, simulate } from "../machines/engine/index.ts";
 import type { Simulation } from "../machines/engine/types.ts";
@@ -277,5 +288,113 @@ describe("parseRecording", () => {
     expect(unchecked).toMatchObject({ ok: false, pointer: "/expect" });
     if (!unchecked.ok) expect(unchecked.message).toContain('"expect": {}');
     expect(parseRecording('{ "project": "x", "script": {}, "expect": {} }').ok).toBe(true);
+  });
+});
+
+describe("a recording opens the project it names (issue 12)", () => {
+  const recordingsDir = new URL("../examples/recordings/", import.meta.url);
+  const files = readdirSync(recordingsDir).filter((f) => f.endsWith(".json"));
+
+  /** The page in small: a workspace, the session following its active document. */
+  function page() {
+    const workspace = createWorkspaceStore();
+    const session = createSessionStore({ debounceMs: 0 });
+    connectWorkspace(workspace, session);
+    const to = { workspace, sessions: createSessionRegistry() };
+    return { workspace, session, to };
+  }
+
+  const exampleOf = (id: string) => {
+    const found = examples.find((e) => e.id === id);
+    if (!found) throw new Error(`no example ${id}`);
+    return found;
+  };
+
+  it("every recording of examples/recordings, loaded on another project, opens its own and passes", () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const { workspace, session, to } = page();
+      // Another project is open, with "Land actions at once" left off in it.
+      openExample(exampleOf("resource-center"), to);
+      session.setAutoLand(false);
+      const loaded = parseRecording(readFileSync(new URL(file, recordingsDir), "utf8"));
+      if (!loaded.ok) throw new Error(`${file}: ${loaded.message}`);
+      const { documents, activeId } = workspace.getState();
+      const target = recordingTarget(loaded.recording.project, documents, activeId, examples);
+      expect(target, file).toMatchObject({ kind: "example" });
+      openTarget(target, to);
+      const active = workspace
+        .getState()
+        .documents.find((d) => d.id === session.getState().documentId);
+      expect(active && recordingProject(active), file).toBe(loaded.recording.project);
+      const driver = sessionDriver(sessionPort(session));
+      const replay = runReplay(startReplay(loaded.recording, driver), driver);
+      expect(replay.stepError, file).toBeNull();
+      expect(replayPassed(replay), file).toBe(true);
+    }
+  });
+
+  it("selects the open document of that file rather than opening the example again", () => {
+    const { workspace, to } = page();
+    const npsId = openExample(exampleOf("nps-survey"), to);
+    openExample(exampleOf("agent"), to);
+    const { documents, activeId } = workspace.getState();
+    expect(recordingTarget("../nps-survey.json", documents, activeId, examples)).toEqual({
+      kind: "document",
+      id: npsId,
+      name: "Nps survey",
+    });
+    expect(recordingTarget("../agent.json", documents, activeId, examples)).toEqual({
+      kind: "open",
+    });
+  });
+
+  it("a file the page does not have is named, never replaced by the open project", () => {
+    const { workspace, to } = page();
+    openExample(exampleOf("nps-survey"), to);
+    const { documents, activeId } = workspace.getState();
+    expect(
+      recordingTarget("recordings/../checkout-nps-eu.json", documents, activeId, examples),
+    ).toEqual({
+      kind: "missing",
+      fileName: "checkout-nps-eu.json",
+    });
+    // Once that file is open (as "Open file…" or the panel opens it), it is the one.
+    const id = openText(
+      "checkout-nps-eu",
+      npsText,
+      { kind: "file", fileName: "checkout-nps-eu.json" },
+      undefined,
+      to,
+    );
+    openExample(exampleOf("agent"), to);
+    const after = workspace.getState();
+    expect(
+      recordingTarget("checkout-nps-eu.json", after.documents, after.activeId, examples),
+    ).toEqual({ kind: "document", id, name: "checkout-nps-eu" });
+  });
+
+  it("matches the example whose path ends as the recording's does", () => {
+    const invalid = examples.find((e) => e.group === "invalid");
+    if (!invalid) throw new Error("no invalid example");
+    const name = invalid.id.slice("invalid/".length);
+    const target = recordingTarget(`../invalid/${name}.json`, [], null, examples);
+    expect(target).toEqual({ kind: "example", example: invalid });
+    expect(pathParts("..\\invalid/./x.json")).toEqual(["invalid", "x.json"]);
+  });
+
+  it("the replay lands each step's actions as the CLI does, even with the switch off", () => {
+    const { session, to } = page();
+    openExample(exampleOf("multi-action-cta"), to);
+    session.setAutoLand(false);
+    const driver = sessionDriver(sessionPort(session));
+    const script = JSON.parse(
+      readFileSync(new URL("cta-actions-fire-together.json", recordingsDir), "utf8"),
+    ).script;
+    driver.reset({ user: script.user, start: script.start });
+    driver.run({ do: "click", cta: "complete-profile" });
+    expect(session.getState().world?.pending).toHaveLength(0);
+    driver.run({ do: "advance", hours: 1, settle: false });
+    expect(session.exportSession().steps.at(-1)).toMatchObject({ settle: false });
   });
 });

@@ -4,7 +4,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultSetup, defaultStartUrl, pickExperience } from "../app/session/defaults.ts";
+import {
+  defaultSetup,
+  defaultStartUrl,
+  followProject,
+  pickExperience,
+} from "../app/session/defaults.ts";
 import { forcedSnapshot, routeBetween, scriptStepFor } from "../app/session/preview-from.ts";
 import { momentOfEntry, stepsTo } from "../app/session/runner.ts";
 import { createSessionStore } from "../app/session/store.ts";
@@ -188,6 +193,83 @@ describe("session store: sessions in and out, project edits", () => {
     expect(store.getState().moments).toHaveLength(1);
     // The audience excludes trial users: nothing is shown.
     expect(stepOf(store)?.status).toBe("idle");
+  });
+});
+
+describe("session store: each document its own options and persona (issue 12)", () => {
+  it("keeps “Land actions at once” per document: off in one is not carried to another", () => {
+    const store = npsStore();
+    store.setAutoLand(false);
+    store.setText(example("multi-action-cta"), "cta");
+    expect(store.getState().autoLand).toBe(true);
+    // Its own option runs its steps: the CTA's actions land at once.
+    store.run({ do: "click", cta: "complete-profile" });
+    expect(store.getState().world?.pending).toHaveLength(0);
+    store.setText(nps, "nps");
+    expect(store.getState().autoLand).toBe(false);
+    store.setText(example("multi-action-cta"), "cta");
+    expect(store.getState().autoLand).toBe(true);
+  });
+
+  it("a new document starts with its own first persona", () => {
+    const store = npsStore();
+    const starter = store.getState().project?.personas[1];
+    if (!starter) throw new Error("the NPS example has a second persona");
+    store.setSetup({
+      ...store.getState().setup,
+      personaId: starter.id,
+      user: { id: starter.id, attributes: starter.attributes },
+    });
+    store.openDocument("tour", example("onboarding-tour"));
+    expect(store.getState().setup.personaId).toBe("trial-admin");
+    expect(store.getState().setup.user.attributes).toMatchObject({ plan: "trial" });
+  });
+
+  it("another project typed into the same document starts with its first persona", () => {
+    const store = npsStore();
+    expect(store.getState().setup.personaId).toBe("pro-admin");
+    store.setText(example("onboarding-tour"));
+    expect(store.getState().setup.personaId).toBe("trial-admin");
+    expect(store.getState().setup.user.id).toBe("trial-admin");
+    const tour = validateText(example("onboarding-tour")).project;
+    if (!tour) throw new Error("the tour example is not valid");
+    expect(store.getState().setup.start.url).toBe(defaultStartUrl(tour));
+  });
+
+  it("a persona's attributes edited in the text reach the session that uses it", () => {
+    const store = npsStore();
+    store.setText(nps.replace('"plan": "pro"', '"plan": "enterprise"'));
+    expect(store.getState().setup.user.attributes).toMatchObject({ plan: "enterprise" });
+  });
+
+  it("a user set by hand is kept across edits", () => {
+    const store = npsStore();
+    const mine = { id: "me", attributes: { plan: "pro", daysSinceSignup: 99 } };
+    store.setSetup({ ...store.getState().setup, personaId: null, user: mine });
+    store.setText(nps.replace('"plan": "pro"', '"plan": "enterprise"'));
+    expect(store.getState().setup.user).toEqual(mine);
+  });
+
+  it("a saved session of the document wins over the first persona", () => {
+    const store = npsStore();
+    const saved = {
+      ...defaultSetup(npsProject()),
+      personaId: "starter-member",
+      user: { id: "s", attributes: { plan: "starter" } },
+      steps: [],
+      selectedExperience: null,
+    };
+    store.openDocument("again", nps, saved);
+    expect(store.getState().setup.personaId).toBe("starter-member");
+    expect(store.getState().setup.user.id).toBe("s");
+  });
+
+  it("followProject: a project that gains personas leaves the untouched default for its first", () => {
+    const project = npsProject();
+    const bare = { ...project, personas: [] };
+    expect(followProject(defaultSetup(bare), bare, project).personaId).toBe("pro-admin");
+    const typed = { ...defaultSetup(bare), user: { id: "me", attributes: { plan: "x" } } };
+    expect(followProject(typed, bare, project)).toBe(typed);
   });
 });
 

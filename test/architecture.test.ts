@@ -129,7 +129,7 @@ describe("the import checker", () => {
   });
 
   it("lets each layer import the layers before it, and explore import them all", () => {
-    const below = Object.keys(layers).filter((l) => l !== "explore");
+    const below = Object.keys(layers).filter((l) => l !== "explore" && l !== "forecast");
     const problems = checkImports([
       file("machines/explore/x.ts", ...below.map((l) => `import "../${l}/index.ts";`)),
       ...below.map((l) => file(`machines/${l}/index.ts`)),
@@ -144,6 +144,30 @@ describe("the import checker", () => {
       file("machines/format/f.ts", 'import "../model/index.ts";', 'import "zod";'),
     ]);
     expectNone(problems);
+  });
+
+  it("keeps explore and forecast apart, and forecast off the validator", () => {
+    const problems = checkImports([
+      file(
+        "machines/forecast/f.ts",
+        'import "../graph/index.ts";',
+        'import "../engine/index.ts";',
+        'import "../compile/index.ts";',
+        'import "../explore/x.ts";',
+        'import "../validate/v.ts";',
+      ),
+      file("machines/explore/x.ts", 'import "../forecast/f2.ts";'),
+      file("machines/forecast/f2.ts"),
+      file("machines/graph/index.ts"),
+      file("machines/engine/index.ts"),
+      file("machines/compile/index.ts"),
+      file("machines/validate/v.ts"),
+    ]);
+    expect(edgesOf(problems)).toEqual([
+      "layer: machines/forecast/f.ts → machines/explore/x.ts",
+      "layer: machines/forecast/f.ts → machines/validate/v.ts",
+      "layer: machines/explore/x.ts → machines/forecast/f2.ts",
+    ]);
   });
 
   it("keeps model a leaf and semantics.ts in layer rules", () => {

@@ -108,7 +108,7 @@ describe("many errors", () => {
     );
     for (const d of diagnostics) expect(d.message).not.toMatch(/(one of|:)\s*[.)]/);
     expect(diagnostics.find((d) => d.code === "unknownOption")?.message).toBe(
-      '"x" is not an option of this step (there are no options).',
+      '"x" is not an option of this step: it has none to pick from yet; add them to its question, e.g. "question": { "options": ["x", "Other"] }.',
     );
   });
 });

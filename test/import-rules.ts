@@ -14,7 +14,7 @@ import { posix } from "node:path";
 /**
  * Layers of machines/, lowest first. Each imports only the layers it lists (type-only imports
  * count too); files of one layer import each other freely. `validate` and `compile` are
- * siblings, so are `graph` and `engine`.
+ * siblings, so are `graph` and `engine`, and so are `explore` and `forecast`.
  */
 export const layers = {
   model: [],
@@ -26,6 +26,7 @@ export const layers = {
   graph: ["compile", "actions", "rules", "format", "model"],
   engine: ["compile", "actions", "rules", "format", "model"],
   explore: ["graph", "engine", "validate", "compile", "actions", "rules", "format", "model"],
+  forecast: ["graph", "engine", "compile", "actions", "rules", "format", "model"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Layer = keyof typeof layers;

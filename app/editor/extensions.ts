@@ -1,18 +1,21 @@
-// The editor's CodeMirror setup: the basic editing kit, JSON with schema completion and hover,
-// the lint gutter for the validator's findings, the revealed-line band, and a listener that
-// reports text and caret changes to React (the document itself never goes through React).
+// The editor's CodeMirror setup: the basic editing kit (without CodeMirror's own history: the
+// document has one, the workspace's), JSON with schema completion and hover, the lint gutter
+// for the validator's findings, the revealed-line band, the keys for undo, redo and Format,
+// and a listener that reports text and caret changes to React (the document itself never
+// goes through React).
 import { json } from "@codemirror/lang-json";
 import { lintGutter } from "@codemirror/lint";
 import { Annotation, type Extension } from "@codemirror/state";
 import { EditorView, type ViewUpdate } from "@codemirror/view";
-import { basicSetup } from "codemirror";
 import { highlightedLine } from "./highlight-line.ts";
+import { type EditorCommands, historyKeys } from "./history-keys.ts";
 import { schemaSupport } from "./schema-support.ts";
+import { editorSetup } from "./setup.ts";
 
 /** Marks a transaction that loads text given by the parent: it is not reported back as an edit. */
 export const external = Annotation.define<boolean>();
 
-export interface EditorListeners {
+export interface EditorListeners extends EditorCommands {
   /** The user changed the text. */
   onText(view: EditorView): void;
   /** The caret moved or the text changed. */
@@ -21,7 +24,8 @@ export interface EditorListeners {
 
 export function editorExtensions(label: string, listeners: EditorListeners): Extension {
   return [
-    basicSetup,
+    historyKeys(listeners),
+    editorSetup(),
     json(),
     schemaSupport(),
     lintGutter(),

@@ -1,7 +1,7 @@
-// codemirror-json-schema resolves `$ref` when completing property names but not values (its
-// json-schema-library draft does not follow 2020-12 `$defs` there), so the editor gets the
-// project schema with every local `#/$defs/…` reference replaced by a copy of its definition.
-// A reference back into a definition being expanded is left as it is (no infinite copy).
+// The project schema with every local `#/$defs/…` reference replaced by a copy of its
+// definition, so completion and hover (schema-walk.ts) follow plain `properties` and `items`
+// and never resolve a reference. A reference back into a definition being expanded is left as
+// it is (no infinite copy).
 
 const prefix = "#/$defs/";
 

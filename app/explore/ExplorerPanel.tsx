@@ -45,12 +45,24 @@ function tabBadge(
   return { text: String(outcome.report.racy.length), alert: outcome.report.racy.length > 0 };
 }
 
-export function ExplorerPanel({ onShowCanvas }: { onShowCanvas(): void }) {
+interface ExplorerPanelProps {
+  onShowCanvas(): void;
+  /** Open or folded to its header, when the page's layout decides (a resizable pane). */
+  open?: boolean;
+  onOpenChange?(open: boolean): void;
+}
+
+export function ExplorerPanel({ onShowCanvas, open: openProp, onOpenChange }: ExplorerPanelProps) {
   const project = useSession((s) => s.project);
   const experienceId = useSession((s) => s.experienceId);
   const explorer = useExplorer(project, experienceId);
   const replay = usePathReplay(project, onShowCanvas);
-  const [open, setOpen] = useState(true);
+  const [ownOpen, setOwnOpen] = useState(true);
+  const open = openProp ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    setOwnOpen(next);
+    if (next !== open) onOpenChange?.(next);
+  };
   const [tab, setTab] = useState<ExplorerTab>("paths");
 
   const tabRefs = useRef(new Map<ExplorerTab, HTMLButtonElement>());
@@ -119,7 +131,7 @@ export function ExplorerPanel({ onShowCanvas }: { onShowCanvas(): void }) {
           aria-controls={open ? bodyId : undefined}
           aria-label={open ? "Collapse the explorers" : "Expand the explorers"}
           title={open ? "Collapse" : "Expand"}
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => setOpen(!open)}
         >
           {open ? "▾" : "▴"}
         </button>

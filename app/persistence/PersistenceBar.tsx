@@ -1,8 +1,9 @@
 // Saved work in the page (issue 4 item 7): starts autosave, shows whether everything is
 // saved, exports the project or the session, and makes a share link. (Importing is the
 // workspace's "Open file…": it takes a project or an exported session.)
-import { type MouseEvent, useEffect } from "react";
+import { useEffect } from "react";
 import { sessionStore } from "../session/store.ts";
+import { MenuButton, MenuItem } from "../shell/MenuButton.tsx";
 import { documentFileName, sessionFileName } from "../workspace/file-name.ts";
 import { useActiveDocument } from "../workspace/workspace-store.ts";
 import { bundleText, makeBundle } from "./bundle.ts";
@@ -36,13 +37,11 @@ export function PersistenceBar() {
     void startSavedWork();
   }, []);
 
-  const exportProject = (event: MouseEvent) => {
-    closeMenu(event);
+  const exportProject = () => {
     // The one file-name rule: a recording made on this document names this very file.
     if (doc) downloadText(documentFileName(doc), doc.text);
   };
-  const exportSession = (event: MouseEvent) => {
-    closeMenu(event);
+  const exportSession = () => {
     if (!doc) return;
     const bundle = makeBundle(doc.name, doc.text, sessionStore.exportSession());
     downloadText(sessionFileName(doc), bundleText(bundle));
@@ -57,23 +56,29 @@ export function PersistenceBar() {
       >
         {saveLabels[status.save]}
       </output>
-      <details className="pst-menu">
-        <summary className="pst-button">Export</summary>
-        <div className="pst-popover pst-menu-list">
-          <button
-            type="button"
-            className="pst-item"
-            disabled={!doc}
-            onClick={exportProject}
-            title="The file a recording made on this document names"
-          >
-            Export project ({doc ? documentFileName(doc) : "JSON"})
-          </button>
-          <button type="button" className="pst-item" disabled={!doc} onClick={exportSession}>
-            Export session (project, persona, steps)
-          </button>
-        </div>
-      </details>
+      <MenuButton
+        className="pst-menu"
+        buttonClassName="pst-button"
+        menuClassName="pst-popover pst-menu-list"
+        menuLabel="Export"
+        items={
+          <>
+            <MenuItem
+              className="pst-item"
+              disabled={!doc}
+              onSelect={exportProject}
+              title="The file a recording made on this document names"
+            >
+              Export project ({doc ? documentFileName(doc) : "JSON"})
+            </MenuItem>
+            <MenuItem className="pst-item" disabled={!doc} onSelect={exportSession}>
+              Export session (project, persona, steps)
+            </MenuItem>
+          </>
+        }
+      >
+        Export
+      </MenuButton>
       {doc && (
         <SharePanel
           name={doc.name}
@@ -91,9 +96,4 @@ export function PersistenceBar() {
       )}
     </div>
   );
-}
-
-/** Closes the <details> menu a menu item sits in. */
-function closeMenu(event: MouseEvent): void {
-  event.currentTarget.closest("details")?.removeAttribute("open");
 }

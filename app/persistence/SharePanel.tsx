@@ -1,7 +1,9 @@
-// "Share link": project, persona and script in the URL hash, compressed. Opening the menu makes
+// "Share link": project, persona and script in the URL hash, compressed. Opening the popup makes
 // the link for the session as it is; it shows in a read-only box with a Copy button, its
-// length, and a warning when it is very long.
+// length, and a warning when it is very long. The button is a disclosure (aria-expanded);
+// Escape closes the popup and returns the focus to it.
 import { useState } from "react";
+import { usePopup } from "../shell/usePopup.ts";
 import { formatBytes } from "./compression.ts";
 import type { SavedSession } from "./session-model.ts";
 import { encodeSharedState, shareUrl } from "./share-codec.ts";
@@ -43,60 +45,74 @@ export function SharePanel({ name, project, session }: SharePanelProps) {
     }
   };
 
+  const popup = usePopup<HTMLDivElement>(() => void make());
+
   return (
-    <details
-      className="pst-menu"
-      onToggle={(event) => {
-        if (event.currentTarget.open) void make();
-      }}
-    >
-      <summary className="pst-button">Share link</summary>
-      <div className="pst-popover share-result">
-        <p className="share-help">
-          The link carries the project, the persona and the steps so far. Anyone opening it gets
-          this session in their browser.
-        </p>
-        {link ? (
-          <>
-            <div className="share-row">
-              <input
-                className="share-link"
-                readOnly
-                value={link}
-                aria-label="Share link"
-                onFocus={(event) => event.currentTarget.select()}
-              />
-              <button type="button" className="pst-button" onClick={copy}>
-                {copied ? "Copied" : "Copy"}
-              </button>
-            </div>
-            <span className="share-size">
-              {link.length.toLocaleString("en")} characters ({formatBytes(link.length)})
-            </span>
-            {link.length > longLinkChars && (
-              <p className="share-warning" role="alert">
-                This link is very long: some browsers and chat tools cut links past about{" "}
-                {longLinkChars.toLocaleString("en")} characters. Export the session as a file to
-                share it safely.
-              </p>
-            )}
-            {steps > maxSharedSteps && (
-              <p className="share-warning" role="alert">
-                This session has {steps.toLocaleString("en")} script steps; a link carries the first{" "}
-                {maxSharedSteps.toLocaleString("en")} only. Export the session as a file to share
-                them all.
-              </p>
-            )}
-          </>
-        ) : (
-          !error && <span className="share-size">Making the link…</span>
-        )}
-        {error && (
-          <p className="share-warning" role="alert">
-            {error}
+    <div className="pst-menu">
+      <button
+        ref={popup.buttonRef}
+        type="button"
+        className="pst-button"
+        aria-expanded={popup.open}
+        aria-controls={popup.open ? popup.popupId : undefined}
+        onClick={popup.toggle}
+      >
+        Share link
+      </button>
+      {popup.open && (
+        <div
+          ref={popup.popupRef}
+          id={popup.popupId}
+          role="dialog"
+          aria-label="Share this session"
+          className="pst-popover share-result"
+        >
+          <p className="share-help">
+            The link carries the project, the persona and the steps so far. Anyone opening it gets
+            this session in their browser.
           </p>
-        )}
-      </div>
-    </details>
+          {link ? (
+            <>
+              <div className="share-row">
+                <input
+                  className="share-link"
+                  readOnly
+                  value={link}
+                  aria-label="Share link"
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+                <button type="button" className="pst-button" onClick={copy}>
+                  {copied ? "Copied" : "Copy"}
+                </button>
+              </div>
+              <span className="share-size">
+                {link.length.toLocaleString("en")} characters ({formatBytes(link.length)})
+              </span>
+              {link.length > longLinkChars && (
+                <p className="share-warning" role="alert">
+                  This link is very long: some browsers and chat tools cut links past about{" "}
+                  {longLinkChars.toLocaleString("en")} characters. Export the session as a file to
+                  share it safely.
+                </p>
+              )}
+              {steps > maxSharedSteps && (
+                <p className="share-warning" role="alert">
+                  This session has {steps.toLocaleString("en")} script steps; a link carries the
+                  first {maxSharedSteps.toLocaleString("en")} only. Export the session as a file to
+                  share them all.
+                </p>
+              )}
+            </>
+          ) : (
+            !error && <span className="share-size">Making the link…</span>
+          )}
+          {error && (
+            <p className="share-warning" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -14,7 +14,9 @@ export function ChecklistWidget({
   const done = world.experiences[experience.id]?.tasksDone ?? [];
   return (
     <section className="checklist" aria-label={`Checklist: ${experience.name ?? experience.id}`}>
-      <h3 className="checklist-title">{experience.name ?? experience.id}</h3>
+      <h3 className="checklist-title" tabIndex={-1}>
+        {experience.name ?? experience.id}
+      </h3>
       <p className="checklist-progress">
         {done.length} of {experience.tasks.length} done
         {experience.checklist.order === "inOrder" ? " · in order" : ""}

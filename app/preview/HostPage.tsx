@@ -2,13 +2,19 @@
 // project names, and the experiences on screen drawn the way their kind shows: a modal over
 // the page, a banner on top, a snippet or survey in a corner, tooltips/badges/cursors/hints
 // beside their element, checklists as a widget.
+import { useLayoutEffect, useRef } from "react";
 import type { WorldState } from "../../machines/engine/index.ts";
 import type { Project, Step } from "../../machines/format/index.ts";
 import { AddressBar } from "./AddressBar.tsx";
 import { ChecklistWidget } from "./ChecklistWidget.tsx";
+import { refocusOnScreen } from "./focus-after-step.ts";
 import { HostElement } from "./HostElement.tsx";
 import { anchoredKinds, hostElements, type OnScreenStep, screenOf } from "./on-screen.ts";
+import { runStepTookFocus } from "./run.ts";
 import { StepCard } from "./StepCard.tsx";
+
+/** A card per step shown: a new step mounts a new card (it scrolls in, focus is placed). */
+const cardKey = (shown: OnScreenStep) => JSON.stringify([shown.experience.id, shown.step.id]);
 
 function markerOf(kind: Step["kind"]): "badge" | "beacon" | "cursor" | undefined {
   if (kind === "badge") return "badge";
@@ -43,11 +49,25 @@ export function HostPage({ project, world }: { project: Project; world: WorldSta
   const banner = floating.find((s) => floatingVariant(s.step) === "banner");
   const others = floating.filter((s) => s !== banner);
   const path = world.page.replace(/^https?:\/\/[^/]+/, "") || "/";
+  const viewport = useRef<HTMLDivElement>(null);
+  const flowId = screen.flow?.experience.id ?? null;
+  // After a preview control ran a step: if its control went with the old step, focus goes
+  // to the new one (after the cards of this world are in the page).
+  useLayoutEffect(() => {
+    if (world && runStepTookFocus() && viewport.current) refocusOnScreen(viewport.current, flowId);
+  }, [world, flowId]);
   return (
     <div className="host-frame" data-testid="host-page">
       <AddressBar url={world.page} />
-      <div className="host-viewport">
-        {banner && <StepCard experience={banner.experience} step={banner.step} variant="banner" />}
+      <div className="host-viewport" ref={viewport}>
+        {banner && (
+          <StepCard
+            key={cardKey(banner)}
+            experience={banner.experience}
+            step={banner.step}
+            variant="banner"
+          />
+        )}
         <div className="host-app">
           <nav className="host-nav" aria-label="Host app navigation">
             <span className="host-logo" aria-hidden="true" />
@@ -73,7 +93,7 @@ export function HostPage({ project, world }: { project: Project; world: WorldSta
                   >
                     {here.map((s) => (
                       <StepCard
-                        key={s.experience.id}
+                        key={cardKey(s)}
                         experience={s.experience}
                         step={s.step}
                         variant={s.step.kind}
@@ -93,11 +113,16 @@ export function HostPage({ project, world }: { project: Project; world: WorldSta
         {others.map((s) =>
           floatingVariant(s.step) === "modal" ? (
             <div key={s.experience.id} className="host-backdrop">
-              <StepCard experience={s.experience} step={s.step} variant="modal" />
+              <StepCard key={cardKey(s)} experience={s.experience} step={s.step} variant="modal" />
             </div>
           ) : (
             <div key={s.experience.id} className="host-corner">
-              <StepCard experience={s.experience} step={s.step} variant={floatingVariant(s.step)} />
+              <StepCard
+                key={cardKey(s)}
+                experience={s.experience}
+                step={s.step}
+                variant={floatingVariant(s.step)}
+              />
             </div>
           ),
         )}
@@ -109,7 +134,7 @@ export function HostPage({ project, world }: { project: Project; world: WorldSta
           </div>
         )}
         {shown.length === 0 && screen.checklists.length === 0 && (
-          <p className="host-nothing" data-testid="nothing-on-screen">
+          <p className="host-nothing" data-testid="nothing-on-screen" tabIndex={-1}>
             Nothing on screen. Navigate, advance the clock or launch an experience.
           </p>
         )}

@@ -20,7 +20,7 @@ function NumberQuestion({ step, onAnswer }: QuestionProps) {
   const { min, max, minLabel, maxLabel } = rangeOf(step);
   const values = Array.from({ length: Math.max(0, max - min + 1) }, (_, i) => min + i);
   return (
-    <div className="q-numbers">
+    <div className="q-numbers" data-question>
       <fieldset className="q-number-row">
         <legend className="sr-only">{step.kind === "nps" ? "Score" : "Scale"}</legend>
         {values.map((value) => (
@@ -53,7 +53,7 @@ function optionsOf(step: Step): string[] {
 function ChoiceQuestion({ step, onAnswer }: QuestionProps) {
   const options = optionsOf(step);
   return (
-    <fieldset className="q-options">
+    <fieldset className="q-options" data-question>
       <legend className="sr-only">Options</legend>
       {options.map((option) => (
         <button key={option} type="button" className="q-option" onClick={() => onAnswer(option)}>
@@ -70,7 +70,7 @@ function MultiChoiceQuestion({ step, onAnswer }: QuestionProps) {
   const toggle = (option: string) =>
     setPicked((now) => (now.includes(option) ? now.filter((o) => o !== option) : [...now, option]));
   return (
-    <fieldset className="q-options">
+    <fieldset className="q-options" data-question>
       <legend className="sr-only">Pick any</legend>
       {options.map((option) => (
         <label key={option} className="q-check">
@@ -96,6 +96,7 @@ function TextQuestion({ step, onAnswer }: QuestionProps) {
   return (
     <form
       className="q-text"
+      data-question
       onSubmit={(event) => {
         event.preventDefault();
         onAnswer(text);

@@ -1,8 +1,11 @@
 // One step as its user sees it: the closing cross, title and body (plain text), the survey
-// question, the booking (as text) and the CTAs. Every control runs a script step.
+// question, the booking (as text) and the CTAs. Every control runs a script step. The host
+// page mounts one card per step shown (keyed by step), and a new card scrolls into view.
+import { useEffect, useRef } from "react";
 import type { Experience, Step } from "../../machines/format/index.ts";
 import { questionFor } from "./Questions.tsx";
 import { runStep } from "./run.ts";
+import { stepKindName } from "./step-kinds.ts";
 
 const providerNames: Record<string, string> = {
   calendly: "Calendly",
@@ -20,8 +23,16 @@ export function StepCard({ experience, step, variant }: StepCardProps) {
   const ex = experience.id;
   const Question = questionFor(step);
   const questionText = step.question?.text;
+  const ref = useRef<HTMLElement>(null);
+  // The step just shown is in view (the preview may be scrolled elsewhere); "nearest" leaves
+  // a card already in view where it is.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   return (
     <section
+      ref={ref}
+      tabIndex={-1}
       className={`step-card variant-${variant}`}
       data-testid="step-on-screen"
       data-experience={ex}
@@ -38,9 +49,13 @@ export function StepCard({ experience, step, variant }: StepCardProps) {
         ×
       </button>
       <p className="step-kicker">
-        {experience.name ?? ex} · {step.kind}
+        {experience.name ?? ex} · {stepKindName(step.kind)}
       </p>
-      {step.title && <h3 className="step-title">{step.title}</h3>}
+      {step.title && (
+        <h3 className="step-title" tabIndex={-1}>
+          {step.title}
+        </h3>
+      )}
       {questionText && <p className="step-question">{questionText}</p>}
       {step.body && <p className="step-body">{step.body}</p>}
       {Question && (

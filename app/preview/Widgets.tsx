@@ -1,8 +1,9 @@
 // The project's always-available surfaces: changelog posts (open, click their CTA), the
 // resource center's blocks and the AI agent (ask a message; its answers shown as text).
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import type { WorldState } from "../../machines/engine/index.ts";
 import type { Project } from "../../machines/format/index.ts";
+import { agentLines, unmatchedNote } from "./agent-view.ts";
 import { runStep } from "./run.ts";
 
 function Posts({ project }: { project: Project }) {
@@ -67,12 +68,23 @@ function Agent({ world }: { world: WorldState }) {
       <h4 className="subsection-title">
         AI agent {world.agent.open ? <span className="pill">open</span> : null}
       </h4>
-      <ol className="agent-messages">
-        {world.agent.messages.map((m, index) => (
+      {/* Polite: an answer, or the note that nothing matched, is read once it comes. */}
+      <ol className="agent-messages" aria-label="Conversation" aria-live="polite">
+        {agentLines(world).map((m, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: messages are append-only.
-          <li key={index} className={`agent-message from-${m.from}`}>
-            {m.text}
-          </li>
+          <Fragment key={index}>
+            <li className={`agent-message from-${m.from}`}>{m.text}</li>
+            {m.outcome?.kind === "unmatched" && (
+              <li className="agent-note" data-testid="agent-unmatched">
+                {unmatchedNote}
+              </li>
+            )}
+            {m.outcome?.kind === "automated" && (
+              <li className="agent-note">
+                No custom answer matches; automated action {m.outcome.ids.join(", ")} ran.
+              </li>
+            )}
+          </Fragment>
         ))}
       </ol>
       <form

@@ -1,5 +1,6 @@
 // The simulated clock in words: the instant (UTC, never the real clock) and the time since
 // the start; hour amounts for "advance" read leniently.
+import { formatDuration } from "../timeline/duration.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -10,22 +11,9 @@ export function formatInstant(epochMs: number): string {
   return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
 }
 
-/** "+2 d 3 h", "+400 ms", "+0 ms". */
+/** "+2 d 3 h", "+400 ms", "+0 s": the time since the start (timeline/duration.ts words it). */
 export function formatElapsed(ms: number): string {
-  if (ms < 1000) return `+${ms} ms`;
-  const parts: string[] = [];
-  let rest = Math.floor(ms / 1000);
-  const days = Math.floor(rest / 86400);
-  rest -= days * 86400;
-  const hours = Math.floor(rest / 3600);
-  rest -= hours * 3600;
-  const minutes = Math.floor(rest / 60);
-  const seconds = rest - minutes * 60;
-  if (days) parts.push(`${days} d`);
-  if (hours) parts.push(`${hours} h`);
-  if (minutes) parts.push(`${minutes} min`);
-  if (seconds && !days) parts.push(`${seconds} s`);
-  return `+${parts.join(" ")}`;
+  return `+${formatDuration(ms)}`;
 }
 
 /** A free amount of hours: a non-negative finite number, else undefined. */

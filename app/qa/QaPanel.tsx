@@ -1,27 +1,27 @@
 // QA (issue 4 item 6): record the session as a recording file, load a recording and replay it
 // step by step or at once, with pass/fail per expectation. The replay drives the live session,
-// so the canvas, preview and timeline follow each step.
+// so the canvas, preview and timeline follow each step. A recording replays on the project it
+// names (issue 12): that document is selected or that example opened first; when the page has
+// no such project, the panel says which file it needs and offers to open it.
 import { useMemo, useRef, useState } from "react";
 import type { Recording } from "../../machines/format/index.ts";
+import { examples } from "../examples/catalog.ts";
 import { downloadText } from "../persistence/download.ts";
 import { sessionPort } from "../persistence/session-bridge.ts";
 import type { SessionPort } from "../persistence/session-port.ts";
 import { type NamedDocument, recordingFileName, recordingProject } from "../workspace/file-name.ts";
-import { useActiveDocument } from "../workspace/workspace-store.ts";
+import { useActiveDocument, workspaceStore } from "../workspace/workspace-store.ts";
 import { type CiReplay, ciReplay } from "./ci-command.ts";
 import { summarize } from "./expectations.ts";
 import { describeLoadError, parseRecording } from "./load-recording.ts";
+import { openProjectFile, openTarget } from "./open-project.ts";
+import { ProjectNeeded } from "./ProjectNeeded.tsx";
 import { RecordedNote } from "./RecordedNote.tsx";
 import { ReplayReport } from "./ReplayReport.tsx";
 import { buildRecording } from "./record.ts";
-import {
-  isFinished,
-  type ReplayDriver,
-  type ReplayState,
-  runReplay,
-  startReplay,
-  stepReplay,
-} from "./replay.ts";
+import { recordingTarget } from "./recording-project.ts";
+import { isFinished, type ReplayState, runReplay, startReplay, stepReplay } from "./replay.ts";
+import { sessionDriver } from "./session-driver.ts";
 import "./qa.css";
 
 /** The QA panel on the page's session and active document. */
@@ -39,15 +39,6 @@ function progressOf(replay: ReplayState): string {
   return `· ${passed} of ${replay.outcomes.length} pass`;
 }
 
-/** The replay drives the live session through its port. */
-function driverOf(port: SessionPort): ReplayDriver {
-  return {
-    reset: (setup) => port.reset(setup),
-    run: (step) => port.run(step),
-    result: () => port.current().result,
-  };
-}
-
 interface QaPanelViewProps {
   session: SessionPort;
   /** The active document: its name and file name (workspace/file-name.ts, the one rule). */
@@ -61,11 +52,13 @@ interface Recorded {
 }
 
 function QaPanelView({ session, doc }: QaPanelViewProps) {
-  const driver = useMemo(() => driverOf(session), [session]);
+  const driver = useMemo(() => sessionDriver(session), [session]);
   const [replay, setReplay] = useState<ReplayState | null>(null);
   const [folded, setFolded] = useState(false);
   const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
   const [recorded, setRecorded] = useState<Recorded | null>(null);
+  /** A recording whose project is not here: waiting for its file (or "replay here"). */
+  const [needing, setNeeding] = useState<{ recording: Recording; fileName: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const projectPath = recordingProject(doc);
 
@@ -92,7 +85,40 @@ function QaPanelView({ session, doc }: QaPanelViewProps) {
       return;
     }
     setMessage(null);
-    begin(loaded.recording);
+    setNeeding(null);
+    const recording = loaded.recording;
+    const { documents, activeId } = workspaceStore.getState();
+    const target = recordingTarget(recording.project, documents, activeId, examples);
+    if (target.kind === "missing") {
+      setReplay(null);
+      setNeeding({ recording, fileName: target.fileName });
+      return;
+    }
+    const opened = openTarget(target);
+    if (opened !== null) {
+      setMessage({
+        kind: "info",
+        text: `Opened “${opened}”, the project this recording is for (${recording.project}).`,
+      });
+    }
+    begin(recording);
+  };
+
+  /** The user picked the file of the project a recording needs: open it, then replay. */
+  const openNeeded = async (file: File) => {
+    if (!needing) return;
+    try {
+      const opened = await openProjectFile(file);
+      setMessage({ kind: "info", text: `Opened “${opened}” for the recording.` });
+    } catch (thrown) {
+      setMessage({
+        kind: "error",
+        text: `Cannot open ${file.name}: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+      });
+      return;
+    }
+    setNeeding(null);
+    begin(needing.recording);
   };
 
   const begin = (recording: Recording) => {
@@ -121,6 +147,19 @@ function QaPanelView({ session, doc }: QaPanelViewProps) {
           if (file) await load(file);
         }}
       />
+      {needing && (
+        <ProjectNeeded
+          fileName={needing.fileName}
+          project={needing.recording.project}
+          openName={doc.name}
+          onFile={openNeeded}
+          onReplayHere={() => {
+            setNeeding(null);
+            begin(needing.recording);
+          }}
+          onCancel={() => setNeeding(null)}
+        />
+      )}
       {recorded && (
         <RecordedNote steps={recorded.steps} ci={recorded.ci} onClose={() => setRecorded(null)} />
       )}

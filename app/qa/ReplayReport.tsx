@@ -1,6 +1,10 @@
 // A replay's progress and verdict: the script's steps (done, next, failed), then one line per
 // expectation with ✔ or ✘ and, for a failing one, what was expected and what came instead.
+import { useMemo } from "react";
 import { describeScriptStep, formatMismatches } from "../../machines/engine/index.ts";
+import { useSession } from "../session/store.ts";
+import { describeStep } from "../timeline/step-words.ts";
+import { projectWords } from "../timeline/words.ts";
 import { summarize } from "./expectations.ts";
 import type { ReplayState } from "./replay.ts";
 
@@ -12,6 +16,9 @@ interface ReplayReportProps {
 
 export function ReplayReport({ replay, projectName, projectPath }: ReplayReportProps) {
   const { recording } = replay;
+  // The steps in the project's words ("click “Book a call”", "advance 1 h").
+  const project = useSession((s) => s.project);
+  const words = useMemo(() => (project ? projectWords(project) : null), [project]);
   return (
     <div className="qa-report">
       <p className="qa-meta">
@@ -29,7 +36,7 @@ export function ReplayReport({ replay, projectName, projectPath }: ReplayReportP
             className={`qa-step is-${stepStatus(replay, index)}`}
             aria-current={index === replay.next && !replay.outcomes ? "step" : undefined}
           >
-            {describeScriptStep(step)}
+            {words ? describeStep(step, words, null) : describeScriptStep(step)}
             {replay.stepError?.index === index && (
               <span className="qa-step-error"> — {replay.stepError.message}</span>
             )}

@@ -29,6 +29,32 @@ export function defaultSetup(project: Project): SessionSetup {
   };
 }
 
+/**
+ * The setup after the project's text changed (same document). A setup picked from a persona
+ * follows that persona (its attributes as the text now has them); when the persona is gone
+ * — the text is another project, or the persona was renamed — the session starts as a new
+ * project does, with the first persona. A setup still the previous project's default follows
+ * the default, so a project that gains personas starts with its first. A user the PM set by
+ * hand (personaId null) is kept.
+ */
+export function followProject(
+  setup: SessionSetup,
+  previous: Project,
+  project: Project,
+): SessionSetup {
+  if (setup.personaId !== null) {
+    const persona = project.personas.find((p) => p.id === setup.personaId);
+    if (!persona) return defaultSetup(project);
+    const user = { id: persona.id, attributes: structuredClone(persona.attributes) };
+    return sameJson(user, setup.user) ? setup : { ...setup, user };
+  }
+  return sameJson(setup, defaultSetup(previous)) ? defaultSetup(project) : setup;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** A flow worth drawing: one with steps (a checklist has none). */
 function hasSteps(experience: Experience): boolean {
   return experience.steps.length > 0;

@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from "react";
 import type { ExternalInspector } from "../../machines/engine/index.ts";
 import { checkText } from "./check-text.ts";
-import { defaultSetup, pickExperience } from "./defaults.ts";
+import { defaultSetup, followProject, pickExperience } from "./defaults.ts";
 import { previewFromStep } from "./preview-from.ts";
 import {
   momentOf,
@@ -55,6 +55,7 @@ export interface SessionStore {
   selectExperience(id: string): void;
   /** A new persona or start restarts the session (steps cleared). */
   setSetup(setup: SessionSetup): void;
+  /** "Land actions at once", for the open document only (a new document starts with it on). */
   setAutoLand(on: boolean): void;
   /** Runs one script step from the cursor (later moments are dropped). */
   run(step: ScriptStep): RunOutcome;
@@ -91,6 +92,13 @@ export interface SessionStoreOptions {
 /** Per document: the session to come back to when it is selected again. */
 type SessionCache = Map<string, SessionInput>;
 
+/** The simulation options a document keeps (issue 12: they belong to the document). */
+interface SimulationOptions {
+  autoLand: boolean;
+}
+
+const defaultOptions: SimulationOptions = { autoLand: initialSessionState().autoLand };
+
 export function createSessionStore(options: SessionStoreOptions = {}): SessionStore {
   const debounceMs = options.debounceMs ?? 150;
   let state = initialSessionState();
@@ -98,6 +106,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   const collector = createEdgeCollector();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const cache: SessionCache = new Map();
+  const optionsOf = new Map<string, SimulationOptions>();
   const listeners = new Set<Listener>();
   const sliceSteps = options.replaySliceSteps ?? replaySliceSteps;
   /** A script replaying in slices: its whole list of steps, and its job. */
@@ -206,7 +215,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   /** A new valid project: the session replays its script on it (edits show at once). */
   const acceptProject = (checked: CheckedText, fresh: boolean) => {
     const project = checked.project as Project;
-    const setup = fresh || !state.project ? defaultSetup(project) : state.setup;
+    const setup =
+      fresh || !state.project
+        ? defaultSetup(project)
+        : followProject(state.setup, state.project, project);
     // An edit during a replay replays the whole script on the new project, not the part done.
     const steps = fresh ? [] : (replaying?.steps ?? stepsTo(state.moments, state.cursor));
     const experienceId = fresh ? null : state.experienceId;
@@ -274,7 +286,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     rememberSession();
     stopReplay();
     simulation = null;
-    state = { ...initialSessionState(), inspecting: state.inspecting, autoLand: state.autoLand };
+    // A document brings its own options back; a new one starts from the defaults.
+    const options = (documentId !== null ? optionsOf.get(documentId) : undefined) ?? defaultOptions;
+    state = { ...initialSessionState(), inspecting: state.inspecting, autoLand: options.autoLand };
     set({ documentId, text });
     validateNow(true);
     const saved = session ?? (documentId !== null ? cache.get(documentId) : undefined);
@@ -314,7 +328,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       set({ setup: structuredClone(setup) });
       if (state.project) replayOnProject(state.project, state.setup, []);
     },
-    setAutoLand: (on) => set({ autoLand: on }),
+    setAutoLand(on) {
+      if (state.documentId !== null) optionsOf.set(state.documentId, { autoLand: on });
+      set({ autoLand: on });
+    },
     run(step) {
       if (!state.project || !simulation) {
         return { ok: false, message: "No valid project to run." };

@@ -1,5 +1,7 @@
 // The center pane's tabs: the flow canvas, the launch graph, the comparison with another
-// version and the inspector (accessible tablist).
+// version and the inspector (accessible tablist, arrow keys move between them).
+import { TabList } from "./TabList.tsx";
+
 export type CenterTab = "canvas" | "launch-graph" | "compare" | "inspector";
 
 const tabs: { id: CenterTab; label: string }[] = [
@@ -17,21 +19,13 @@ export function CenterTabs({
   onChange(tab: CenterTab): void;
 }) {
   return (
-    <div className="tabs" role="tablist" aria-label="Center view">
-      {tabs.map((tab) => (
-        <button
-          key={tab.id}
-          type="button"
-          role="tab"
-          id={`tab-${tab.id}`}
-          aria-selected={value === tab.id}
-          aria-controls={`panel-${tab.id}`}
-          className="tab"
-          onClick={() => onChange(tab.id)}
-        >
-          {tab.label}
-        </button>
-      ))}
-    </div>
+    <TabList
+      tabs={tabs}
+      value={value}
+      onChange={onChange}
+      label="Center view"
+      tabId={(tab) => `tab-${tab}`}
+      panelId={(tab) => `panel-${tab}`}
+    />
   );
 }

@@ -1,31 +1,78 @@
-// The left pane: the project's JSON and the validation report, collapsible to give the
-// canvas room. The editor itself is app/editor's; it edits the workspace's active document.
+// The left pane: two tabs, "Edit" (the side form for what is selected on the canvas) and
+// "JSON" (the project's text and its validation report). Both stay mounted, so the editor
+// keeps its caret and scroll while the form is shown. Collapsed, it is a strip with the
+// button that opens it again.
 import type { ReactNode } from "react";
+import type { LeftTab } from "./layout-prefs.ts";
+import { TabList } from "./TabList.tsx";
 
 interface ProjectPaneProps {
   open: boolean;
   onToggle(): void;
-  children: ReactNode;
+  tab: LeftTab;
+  onTabChange(tab: LeftTab): void;
+  edit: ReactNode;
+  json: ReactNode;
 }
 
-export function ProjectPane({ open, onToggle, children }: ProjectPaneProps) {
+const tabs: { id: LeftTab; label: string }[] = [
+  { id: "edit", label: "Edit" },
+  { id: "json", label: "JSON" },
+];
+
+const tabId = (tab: LeftTab) => `project-tab-${tab}`;
+const panelId = (tab: LeftTab) => `project-panel-${tab}`;
+
+export function ProjectPane({ open, onToggle, tab, onTabChange, edit, json }: ProjectPaneProps) {
   return (
     <section className="pane left-pane" aria-label="Project" data-open={open || undefined}>
-      <header className="pane-header">
-        {open && <h2 className="pane-title">Project</h2>}
+      <header className="pane-header left-pane-header">
+        {open ? (
+          <TabList
+            tabs={tabs}
+            value={tab}
+            onChange={onTabChange}
+            label="Project view"
+            tabId={tabId}
+            panelId={panelId}
+            className="tabs pane-tabs"
+          />
+        ) : (
+          <span className="strip-title" aria-hidden="true">
+            Project
+          </span>
+        )}
         <button
           type="button"
           className="icon-button"
           aria-expanded={open}
           aria-controls="project-pane-body"
           aria-label={open ? "Collapse the project pane" : "Expand the project pane"}
+          title={open ? "Collapse the project pane" : "Expand the project pane"}
           onClick={onToggle}
         >
           {open ? "⟨" : "⟩"}
         </button>
       </header>
       <div id="project-pane-body" className="left-pane-body" hidden={!open}>
-        {children}
+        <div
+          className="left-tab-panel"
+          role="tabpanel"
+          id={panelId("edit")}
+          aria-labelledby={tabId("edit")}
+          hidden={tab !== "edit"}
+        >
+          {edit}
+        </div>
+        <div
+          className="left-tab-panel"
+          role="tabpanel"
+          id={panelId("json")}
+          aria-labelledby={tabId("json")}
+          hidden={tab !== "json"}
+        >
+          {json}
+        </div>
       </div>
     </section>
   );

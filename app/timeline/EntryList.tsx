@@ -3,16 +3,22 @@
 import { useEffect, useRef } from "react";
 import type { TraceEntry } from "../../machines/format/index.ts";
 import { sessionStore } from "../session/store.ts";
-import { describeEntry, entryTone, formatAt } from "./describe.ts";
+import { describeEntry, entryTone } from "./describe.ts";
+import { formatDuration } from "./duration.ts";
+import { EndIcon, isEnd } from "./EndIcon.tsx";
+import type { GoToTarget } from "./go-to.ts";
 import type { MomentGroup } from "./moments.ts";
+import type { ProjectWords } from "./words.ts";
 
 interface EntryListProps {
   groups: MomentGroup[];
   timeline: readonly TraceEntry[];
   cursor: number;
+  words: ProjectWords | null;
+  goTo: ReadonlyMap<number, GoToTarget>;
 }
 
-export function EntryList({ groups, timeline, cursor }: EntryListProps) {
+export function EntryList({ groups, timeline, cursor, words, goTo }: EntryListProps) {
   const currentRef = useRef<HTMLLIElement>(null);
   // After every change the moment on screen is kept in view (cheap: "nearest" rarely scrolls).
   useEffect(() => {
@@ -41,6 +47,7 @@ export function EntryList({ groups, timeline, cursor }: EntryListProps) {
           <ol className="entries">
             {timeline.slice(group.start, group.end).map((entry, offset) => {
               const index = group.start + offset;
+              const end = entry.type.startsWith("experience.") ? entry.type.slice(11) : "";
               return (
                 <li key={index}>
                   <button
@@ -51,9 +58,14 @@ export function EntryList({ groups, timeline, cursor }: EntryListProps) {
                     data-index={index}
                     onClick={() => sessionStore.travelToEntry(index)}
                   >
-                    <span className="entry-at">{formatAt(entry.at)}</span>
-                    <span className="entry-type">{entry.type}</span>
-                    <span className="entry-text">{describeEntry(entry)}</span>
+                    <span className="entry-at">{formatDuration(entry.at)}</span>
+                    <span className="entry-type">
+                      {isEnd(end) && <EndIcon end={end} decorative />}
+                      {entry.type}
+                    </span>
+                    <span className="entry-text">
+                      {describeEntry(entry, { words: words ?? undefined, goTo: goTo.get(index) })}
+                    </span>
                   </button>
                 </li>
               );

@@ -3,21 +3,26 @@
 import { useMemo } from "react";
 import { sessionStore, useSession } from "../session/store.ts";
 import { EntryList } from "./EntryList.tsx";
+import { goToTargets } from "./go-to.ts";
 import { LanesPanel } from "./LanesPanel.tsx";
 import { actionLists } from "./lanes.ts";
 import { momentGroups } from "./moments.ts";
+import { projectWords } from "./words.ts";
 import "./timeline.css";
 
 export function Timeline() {
   const timeline = useSession((s) => s.timeline);
   const moments = useSession((s) => s.moments);
   const cursor = useSession((s) => s.cursor);
-  const groups = useMemo(() => momentGroups(moments, timeline), [moments, timeline]);
+  const project = useSession((s) => s.project);
+  const words = useMemo(() => (project ? projectWords(project) : null), [project]);
+  const groups = useMemo(() => momentGroups(moments, timeline, words), [moments, timeline, words]);
   const last = moments[moments.length - 1];
   const lists = useMemo(
     () => actionLists(timeline, last ? last.snapshot.world.pending : []),
     [timeline, last],
   );
+  const goTo = useMemo(() => goToTargets(timeline, lists), [timeline, lists]);
   const warnings = timeline.filter((e) => e.type === "warning").length;
   const interrupted = timeline.filter((e) => e.type === "launch.interrupted").length;
   const now = last ? last.snapshot.world.now : 0;
@@ -57,10 +62,16 @@ export function Timeline() {
       </header>
       <div className="timeline-body">
         <div className="timeline-entries">
-          <EntryList groups={groups} timeline={timeline} cursor={cursor} />
+          <EntryList
+            groups={groups}
+            timeline={timeline}
+            cursor={cursor}
+            words={words}
+            goTo={goTo}
+          />
         </div>
         <div className="timeline-lanes">
-          <LanesPanel lists={lists} now={now} />
+          <LanesPanel lists={lists} now={now} words={words} goTo={goTo} />
         </div>
       </div>
     </section>

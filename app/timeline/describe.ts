@@ -1,5 +1,9 @@
-// One trace entry in a line of words, and how it is flagged (warning, race, end).
+// One trace entry in a line of words, and how it is flagged (warning, race, end). Names come
+// from the project when it is given (labels, not ids) and times are human durations.
 import type { TraceEntry } from "../../machines/format/index.ts";
+import { formatDuration } from "./duration.ts";
+import type { GoToTarget } from "./go-to.ts";
+import { goToWords, type ProjectWords } from "./words.ts";
 
 export type EntryTone = "plain" | "step" | "end" | "warning" | "race" | "action";
 
@@ -28,17 +32,55 @@ export function entryTone(entry: TraceEntry): EntryTone {
 
 const str = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
-export function describeEntry(entry: TraceEntry): string {
-  const ex = entry.experience ? `${entry.experience}` : "";
+/** What an entry's words can draw on besides the entry itself. */
+export interface EntryContext {
+  /** The project's names (without it, ids are shown). */
+  words?: ProjectWords;
+  /** For a goToStep entry: where it went (go-to.ts). */
+  goTo?: GoToTarget;
+}
+
+/** A name for an id: the project's, else the id itself. */
+function namer(words: ProjectWords | undefined) {
+  return {
+    experience: (id: unknown) => (typeof id === "string" ? (words?.experience(id) ?? id) : ""),
+    step: (experience: unknown, id: unknown) =>
+      typeof id === "string" && typeof experience === "string"
+        ? (words?.step(experience, id) ?? id)
+        : str(id),
+  };
+}
+
+/** "→ Thank you", "→ next step", "→ completed": where a goToStep went or points. */
+function goToText(entry: TraceEntry, context: EntryContext): string {
+  const experience = typeof entry.experience === "string" ? entry.experience : undefined;
+  const { goTo, words } = context;
+  if (goTo?.kind === "step")
+    return ` → ${experience ? namer(words).step(experience, goTo.step) : goTo.step}`;
+  if (goTo?.kind === "end") return ` → ${goTo.end}`;
+  if (!words || !experience || typeof entry.step !== "string") return "";
+  const refs = words.goToRefs(experience, entry.step);
+  return refs.length === 1 ? ` → ${goToWords(words, experience, refs[0])}` : "";
+}
+
+export function describeEntry(entry: TraceEntry, context: EntryContext = {}): string {
+  const name = namer(context.words);
+  const ex = name.experience(entry.experience);
+  const step = () => name.step(entry.experience, entry.step);
   switch (entry.type) {
     case "step.entered":
-      return `${ex} › ${str(entry.step)}`;
+      return `${ex} › ${step()}`;
     case "experience.shown":
-      return `${ex} shown (${str(entry.via)}${entry.from ? ` from ${str(entry.from)}` : ""})`;
+      return `${ex} shown (${str(entry.via)}${entry.from ? ` from ${name.experience(entry.from)}` : ""})`;
     case "action.fired":
     case "action.landed": {
-      const target = entry.target ? ` → ${str(entry.target)}` : "";
-      return `${str(entry.action)}${target} #${str(entry.order)}${ex ? ` · ${ex}` : ""}`;
+      const target =
+        entry.action === "goToStep"
+          ? goToText(entry, context)
+          : entry.target
+            ? ` → ${name.experience(entry.target)}`
+            : "";
+      return `${str(entry.action)}${target}${ex ? ` · ${ex}` : ""}`;
     }
     case "launch.interrupted":
       return `launch of ${ex} interrupted by navigation to ${str(entry.url)}`;
@@ -55,11 +97,11 @@ export function describeEntry(entry: TraceEntry): string {
     case "warning":
       return `${str(entry.code)}: ${str(entry.message)}`;
     case "condition.matched":
-      return `${ex} › ${str(entry.step)}: ${str(entry.condition)}`;
+      return `${ex} › ${step()}: ${str(entry.condition)}`;
     case "answer.submitted":
-      return `${ex} › ${str(entry.step)}: ${str(entry.value)}`;
+      return `${ex} › ${step()}: ${answerText(entry.value)}`;
     case "clock.advanced":
-      return `+${str(entry.ms)} ms`;
+      return `+${typeof entry.ms === "number" ? formatDuration(entry.ms) : str(entry.ms)}`;
     case "element.clicked":
       return str(entry.selector);
     case "attributes.set":
@@ -67,11 +109,15 @@ export function describeEntry(entry: TraceEntry): string {
         .map(([key, value]) => `${key} = ${JSON.stringify(value)}`)
         .join(", ");
     case "task.done":
-      return `${ex} › ${str(entry.task)}`;
+      return `${ex} › ${
+        typeof entry.task === "string" && typeof entry.experience === "string" && context.words
+          ? context.words.task(entry.experience, entry.task)
+          : str(entry.task)
+      }`;
     case "agent.automated":
       return str(entry.automatedAction);
     case "preview.forced":
-      return `${ex} forced onto ${str(entry.step)}`;
+      return `${ex} forced onto ${step()}`;
     case "agent.asked":
       return `“${str(entry.message)}”`;
     case "agent.answered":
@@ -81,13 +127,10 @@ export function describeEntry(entry: TraceEntry): string {
   }
 }
 
-/** "0 ms", "1.2 s", "3 h 20 min" on the simulated clock. */
-export function formatAt(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+/** An answer as the user gave it: 10, “CSV export”, “a”, “b”. */
+export function answerText(value: unknown): string {
+  if (typeof value === "string") return `“${value}”`;
+  if (Array.isArray(value))
+    return value.length === 0 ? "nothing" : value.map(answerText).join(", ");
+  return str(value);
 }

@@ -20,6 +20,7 @@ import type {
 } from "../../machines/format/index.ts";
 import { formatInstant } from "../preview/clock.ts";
 import type { SessionSetup } from "../session/types.ts";
+import { formatHours } from "../timeline/duration.ts";
 
 const hourMs = 3_600_000;
 
@@ -152,7 +153,7 @@ export function reasonDetail(
     }
     case "recurrence":
       return experience.recurrence.kind === "every"
-        ? `It shows again ${experience.recurrence.hours} h after it ended; the user ${endedHow(experience, world)} it.`
+        ? `It shows again ${formatHours(experience.recurrence.hours)} after it ended; the user ${endedHow(experience, world)} it.`
         : `It shows once, and the user already ${endedHow(experience, world)} it.`;
     case "snoozed": {
       const count = world.experiences[experience.id].snoozeCount;
@@ -161,7 +162,7 @@ export function reasonDetail(
     case "rateLimited": {
       const { count, hours } = rateCount(project, world);
       const max = project.settings.rateLimit?.max ?? 0;
-      return `${count} experience${count === 1 ? "" : "s"} shown in the last ${hours} h; the project allows ${max}.`;
+      return `${count} experience${count === 1 ? "" : "s"} shown in the last ${formatHours(hours)}; the project allows ${max}.`;
     }
     case "flowOnScreen":
       return screenDetail(reason.screen, project);

@@ -1,7 +1,9 @@
-// The open documents, as a menu: its button names the active one; inside, every document with
-// its edited mark, to switch to, rename (issue 11 item 5) or close (asking first when closing
-// would throw edits away).
+// The open documents, as a popup (a disclosure: each row has several buttons, so it is no
+// menu): its button names the active one; inside, every document with its edited mark, to
+// switch to, rename (issue 11 item 5) or close (asking first when closing would throw edits
+// away). Escape closes it and returns the focus to its button.
 import { type KeyboardEvent, useRef, useState } from "react";
+import { usePopup } from "../shell/usePopup.ts";
 import {
   activeDocument,
   isEdited,
@@ -10,13 +12,13 @@ import {
   type WorkspaceState,
 } from "./document-model.ts";
 import { documentFileName } from "./file-name.ts";
-import { closeMenuOf } from "./menu.ts";
 import { workspaceStore } from "./workspace-store.ts";
 
 export function DocumentList({ workspace }: { workspace: WorkspaceState }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const active = activeDocument(workspace);
+  const popup = usePopup<HTMLElement>();
   const close = (doc: WorkspaceDocument) => {
     if (isEdited(doc) && confirming !== doc.id) setConfirming(doc.id);
     else {
@@ -25,76 +27,86 @@ export function DocumentList({ workspace }: { workspace: WorkspaceState }) {
     }
   };
   return (
-    <details className="ws-dropdown ws-docs">
-      <summary className="ws-button ws-docs-button" title="Open documents">
+    <div className="ws-dropdown ws-docs">
+      <button
+        ref={popup.buttonRef}
+        type="button"
+        className="ws-button ws-docs-button"
+        title="Open documents"
+        aria-expanded={popup.open}
+        aria-controls={popup.open ? popup.popupId : undefined}
+        onClick={popup.toggle}
+      >
         <span className="ws-docs-name">{active?.name ?? "No document"}</span>
         {active && isEdited(active) && <EditedMark />}
         <span className="ws-docs-count">{workspace.documents.length} open ▾</span>
-      </summary>
-      <nav className="ws-popover" aria-label="Documents">
-        <ul className="ws-doc-list">
-          {workspace.documents.map((doc) => (
-            <li
-              key={doc.id}
-              className="ws-doc"
-              data-active={doc.id === workspace.activeId || undefined}
-            >
-              {renaming === doc.id ? (
-                <RenameField doc={doc} onDone={() => setRenaming(null)} />
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    className="ws-doc-name"
-                    aria-current={doc.id === workspace.activeId ? "page" : undefined}
-                    title={`Exported and recorded as ${documentFileName(doc)}`}
-                    onClick={(event) => {
-                      closeMenuOf(event.currentTarget);
-                      workspaceStore.select(doc.id);
-                    }}
-                  >
-                    {doc.name}
-                    {isEdited(doc) && <EditedMark />}
-                  </button>
+      </button>
+      {popup.open && (
+        <nav ref={popup.popupRef} id={popup.popupId} className="ws-popover" aria-label="Documents">
+          <ul className="ws-doc-list">
+            {workspace.documents.map((doc) => (
+              <li
+                key={doc.id}
+                className="ws-doc"
+                data-active={doc.id === workspace.activeId || undefined}
+              >
+                {renaming === doc.id ? (
+                  <RenameField doc={doc} onDone={() => setRenaming(null)} />
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      className="ws-doc-name"
+                      aria-current={doc.id === workspace.activeId ? "page" : undefined}
+                      title={`Exported and recorded as ${documentFileName(doc)}`}
+                      onClick={() => {
+                        popup.setOpen(false, true);
+                        workspaceStore.select(doc.id);
+                      }}
+                    >
+                      {doc.name}
+                      {isEdited(doc) && <EditedMark />}
+                    </button>
+                    <button
+                      type="button"
+                      className="ws-doc-close"
+                      aria-label={`Rename ${doc.name}`}
+                      title="Rename"
+                      onClick={() => {
+                        setConfirming(null);
+                        setRenaming(doc.id);
+                      }}
+                    >
+                      ✎
+                    </button>
+                  </>
+                )}
+                {renaming === doc.id ? null : confirming === doc.id ? (
+                  <span className="ws-confirm" role="alert">
+                    Discard its edits?
+                    <button type="button" className="ws-link" onClick={() => close(doc)}>
+                      Close it
+                    </button>
+                    <button type="button" className="ws-link" onClick={() => setConfirming(null)}>
+                      Keep
+                    </button>
+                  </span>
+                ) : (
                   <button
                     type="button"
                     className="ws-doc-close"
-                    aria-label={`Rename ${doc.name}`}
-                    title="Rename"
-                    onClick={() => {
-                      setConfirming(null);
-                      setRenaming(doc.id);
-                    }}
+                    aria-label={`Close ${doc.name}`}
+                    onClick={() => close(doc)}
                   >
-                    ✎
+                    ×
                   </button>
-                </>
-              )}
-              {renaming === doc.id ? null : confirming === doc.id ? (
-                <span className="ws-confirm" role="alert">
-                  Discard its edits?
-                  <button type="button" className="ws-link" onClick={() => close(doc)}>
-                    Close it
-                  </button>
-                  <button type="button" className="ws-link" onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className="ws-doc-close"
-                  aria-label={`Close ${doc.name}`}
-                  onClick={() => close(doc)}
-                >
-                  ×
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 // Every flowscope command, in the order `--help` lists them. Add a command with one line.
 import type { CommandModule } from "./command.ts";
 import { diffCommand } from "./diff.ts";
+import { forecastCommand } from "./forecast.ts";
 import { graphCommand } from "./graph.ts";
 import { machineCommand } from "./machine.ts";
 import { pathsCommand } from "./paths.ts";
@@ -20,4 +21,5 @@ export const commands: readonly CommandModule[] = [
   whyCommand,
   graphCommand,
   diffCommand,
+  forecastCommand,
 ];

@@ -69,8 +69,11 @@ function breakpoints(test: SurveyTest): number[] {
   return [];
 }
 
-/** Intervals [from, to] of min..max on which every test agrees (the range may be huge). */
-function agreeingIntervals(step: Step): [number, number][] {
+/**
+ * Intervals [from, to] of min..max on which every test agrees (the range may be huge): the
+ * forecast weighs each by its length (machines/forecast/answers.ts).
+ */
+export function agreeingIntervals(step: Step): [number, number][] {
   const { min, max } = answerRange(step);
   if (min > max) return [];
   const cuts = new Set<number>([min]);

@@ -1,5 +1,10 @@
 // Experiences compiled to XState machines (SPEC §3.1): one model of a flow.
-export { type AnswerClass, answerClasses, testText } from "./answer-classes.ts";
+export {
+  type AnswerClass,
+  agreeingIntervals,
+  answerClasses,
+  testText,
+} from "./answer-classes.ts";
 export {
   compiledConfig,
   compiledExperience,

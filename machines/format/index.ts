@@ -1,6 +1,16 @@
-// The formats (SPEC §1, §4): the project, script, result and recording shapes, and JSON text
-// with positions. What app/ and cli/ import of machines/format/ comes from here.
+// The formats (SPEC §1, §4, §5): the project, script, result, recording and forecast model
+// shapes, and JSON text with positions. What app/ and cli/ import of machines/format/ comes
+// from here.
 // write-json-schema.ts is a Node script (`npm run schema`): it is not exported.
+export {
+  type DefaultBehaviour,
+  defaultStepBehaviour,
+  type ForecastModel,
+  forecastModel,
+  interactionRef,
+  namedInteractions,
+  type StepBehaviour,
+} from "./forecast-model.ts";
 export {
   type JsonSyntaxError,
   type JsonTextResult,

@@ -1,8 +1,8 @@
 // zod's issues on a script or a recording, as problems a person can act on: one per place,
 // with its JSON pointer, a code like the validator's (missingField, unknownField, wrongType,
 // invalidValue) and plain words. An unknown key is its own problem, at the key, with the
-// known key it most resembles. Shared by the CLI (simulate, replay, why) and the app's
-// recording loader.
+// known key it most resembles. Shared by the CLI (simulate, replay, why, forecast) and the
+// app's recording loader. A schema's custom issue may name its code (`params.code`).
 import type { z } from "zod";
 import { childPointer } from "../model/diagnostic.ts";
 import { knownFieldsAt, shownKey, unknownFieldFix } from "./unknown-fields.ts";
@@ -34,9 +34,21 @@ export function documentProblems(
     if (isMissing(issue, document)) {
       return [{ code: "missingField", pointer, message: describeMissing(issue) }];
     }
+    // A schema's own check may name its problem's code (an unknown key it finds itself).
+    const named = issue.code === "custom" ? namedCode(issue.params) : undefined;
+    if (named) return [{ code: named, pointer, message: issue.message }];
     const code = issue.code === "invalid_type" ? "wrongType" : "invalidValue";
     return [{ code, pointer, message: describeIssue(issue) }];
   });
+}
+
+const codes = new Set<string>(["missingField", "unknownField", "wrongType", "invalidValue"]);
+
+function namedCode(params: unknown): DocumentProblem["code"] | undefined {
+  const code = (params as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && codes.has(code)
+    ? (code as DocumentProblem["code"])
+    : undefined;
 }
 
 function pointerOf(path: readonly PropertyKey[]): string {

@@ -196,7 +196,9 @@ function testDiagnostics(
     out.push(
       diagnose(
         "unknownOption",
-        `"${value}" is not an option of this step (${didYouMean(value, options, "options")}).`,
+        options.length === 0
+          ? `"${value}" is not an option of this step: it has none to pick from yet; add them to its question, e.g. "question": { "options": [${JSON.stringify(value)}, "Other"] }.`
+          : `"${value}" is not an option of this step (${didYouMean(value, options, "options")}).`,
         `${where}/${operator}/${i}`,
       ),
     );

@@ -193,13 +193,16 @@ function explainDiscriminator(
 ): Diagnostic {
   const pointer = pointerOf(path);
   const node = nodeAt(document, path);
-  const list = options.map((option) => String(option)).join(", ");
-  if (!node.found)
-    return diagnose("missingField", `"${key}" is missing: add one of ${list}.`, pointer);
+  // Never "one of ." with nothing listed: without the allowed values, point to where they are.
+  const list =
+    options.length > 0
+      ? `one of ${options.map((option) => String(option)).join(", ")}`
+      : "one of the values schema/project.schema.json allows";
+  if (!node.found) return diagnose("missingField", `"${key}" is missing: add ${list}.`, pointer);
   const isActionType = key === "type" && options.length === actionTypes.length;
   return diagnose(
     isActionType ? "unknownActionType" : "invalidValue",
-    `${isActionType ? "An action's" : ""} "${key}" must be one of ${list}, not ${describeValue(node.value)}.`.trim(),
+    `${isActionType ? "An action's" : ""} "${key}" must be ${list}, not ${describeValue(node.value)}.`.trim(),
     pointer,
   );
 }
@@ -265,6 +268,7 @@ function expected(type: string): string {
 
 function allowed(values: readonly unknown[]): string {
   const shown = values.map((value) => JSON.stringify(value));
+  if (shown.length === 0) return "one of the values schema/project.schema.json allows";
   return shown.length === 1 ? shown[0] : `one of ${shown.join(", ")}`;
 }
 

@@ -1,0 +1,13 @@
+// Forecasts (SPEC §5): a forecast model checked against its project, and exact mode.
+// What app/ and cli/ import of machines/forecast/ comes from here.
+export { answerOfKey, uniformAnswerShares } from "./answers.ts";
+export { ForecastError } from "./errors.ts";
+export {
+  type ExactExperienceForecast,
+  type ExactForecast,
+  exactExperienceForecast,
+  exactForecast,
+  type StepForecast,
+} from "./exact.ts";
+export { type ExactEnd, exactEnds, type FlowChoices, flowChoices } from "./flow-choices.ts";
+export { checkForecastModel } from "./model-check.ts";
