@@ -75,7 +75,7 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
 }) => {
   // An empty document: a new project, its sample tour deleted in the form.
   await page.getByText("Open ▾", { exact: true }).click();
-  await page.getByRole("button", { name: "New project" }).click();
+  await page.getByRole("menuitem", { name: "New project" }).click();
   const form = await openForm(page);
   await form.getByRole("button", { name: "Delete experience" }).click();
   await form
@@ -156,8 +156,11 @@ test("@workbench a PM builds a trial-expiry project without typing JSON, and pre
   await banner.getByRole("button", { name: "Add URL" }).click();
   await expect(banner.getByLabel("Show on", { exact: true })).toHaveValue("auto");
 
-  // The project validates.
+  // The project validates: the JSON tab's report has no error.
+  await page.getByRole("tab", { name: "JSON", exact: true }).click();
+  await expect(summary(page)).toBeVisible();
   await expect(summary(page)).not.toHaveText(/error/);
+  await page.getByRole("tab", { name: "Edit", exact: true }).click();
 
   // The text says what the forms show.
   const json = await projectJson(page);
