@@ -14,7 +14,7 @@ import { StepForm } from "./StepForm.tsx";
 import { type Selection, selectionStore, useSelection } from "./selection.ts";
 import { TaskForm } from "./TaskForm.tsx";
 import { member, type ParsedText } from "./text-edits.ts";
-import { useAuthoring } from "./useAuthoring.ts";
+import { FormDocument, useAuthoring } from "./useAuthoring.ts";
 import "./authoring.css";
 
 export function AuthoringPanel() {
@@ -39,30 +39,32 @@ export function AuthoringPanel() {
       (id) => id !== undefined && experiences.includes(id),
     ) ?? experiences[0];
   return (
-    <section className="authoring" aria-label="Side form">
-      <div className="af-toolbar">
-        <HistoryButtons />
-        <NewExperienceDialog text={parsed.text} disabled={!parsed.ok} />
-      </div>
-      {!parsed.ok ? (
-        <p className="af-problem" role="status">
-          The project text is not valid JSON: fix it in the editor to edit it here.
-        </p>
-      ) : (
-        <>
-          <Breadcrumb selection={selection} onBack={setChosen} />
-          {!selection && experience !== undefined && (
-            <SelectField
-              label="Experience to edit"
-              value={experience}
-              choices={experiences}
-              onChange={setChosen}
-            />
-          )}
-          <Body selection={selection} experience={experience} parsed={parsed} />
-        </>
-      )}
-    </section>
+    <FormDocument value={docId}>
+      <section className="authoring" aria-label="Side form">
+        <div className="af-toolbar">
+          <HistoryButtons />
+          <NewExperienceDialog text={parsed.text} disabled={!parsed.ok} />
+        </div>
+        {!parsed.ok ? (
+          <p className="af-problem" role="status">
+            The project text is not valid JSON: fix it in the editor to edit it here.
+          </p>
+        ) : (
+          <>
+            <Breadcrumb selection={selection} onBack={setChosen} />
+            {!selection && experience !== undefined && (
+              <SelectField
+                label="Experience to edit"
+                value={experience}
+                choices={experiences}
+                onChange={setChosen}
+              />
+            )}
+            <Body selection={selection} experience={experience} parsed={parsed} />
+          </>
+        )}
+      </section>
+    </FormDocument>
   );
 }
 

@@ -1,7 +1,8 @@
 // The form's inputs, each named by its <label>. Text and numbers are kept as a draft
 // while typed and written to the JSON text on Enter or when the field is left (one history
 // entry per field change, not one per keystroke); selects and checkboxes write at once.
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useContext, useEffect, useId, useRef, useState } from "react";
+import { FormDocument, isActive } from "./useAuthoring.ts";
 
 interface DraftProps<T> {
   value: T;
@@ -11,13 +12,14 @@ interface DraftProps<T> {
 /** A draft kept while typing; written on Enter, blur, or when the field goes away. */
 function useDraft<T>({ value, onCommit }: DraftProps<T>, same: (a: T, b: T) => boolean) {
   const [draft, setDraft] = useState<{ value: T } | null>(null);
-  const latest = useRef({ draft, value, onCommit, same });
-  latest.current = { draft, value, onCommit, same };
-  // At unmount (another selection), a draft not written yet is written.
+  const docId = useContext(FormDocument);
+  const latest = useRef({ draft, value, onCommit, same, docId });
+  latest.current = { draft, value, onCommit, same, docId };
+  // At unmount (another selection), a draft not written yet is written, to its own document.
   useEffect(
     () => () => {
       const { draft: left, value: current, onCommit: commit, same: equal } = latest.current;
-      if (left && !equal(left.value, current)) commit(left.value);
+      if (left && !equal(left.value, current) && isActive(latest.current.docId)) commit(left.value);
     },
     [],
   );
@@ -107,8 +109,9 @@ interface NumberFieldProps extends DraftProps<number | undefined> {
 export function NumberField({ label, min, max, step, ...props }: NumberFieldProps) {
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? (props.value === undefined ? "" : String(props.value));
-  const latest = useRef({ text, props });
-  latest.current = { text, props };
+  const docId = useContext(FormDocument);
+  const latest = useRef({ text, props, docId });
+  latest.current = { text, props, docId };
   const parse = (raw: string): number | undefined => {
     const trimmed = raw.trim();
     if (trimmed === "") return undefined;
@@ -125,7 +128,7 @@ export function NumberField({ label, min, max, step, ...props }: NumberFieldProp
   useEffect(
     () => () => {
       const { text: left, props: current } = latest.current;
-      if (left === null) return;
+      if (left === null || !isActive(latest.current.docId)) return;
       const trimmed = left.trim();
       const next = trimmed === "" ? undefined : Number(trimmed);
       if (next !== current.value && (next === undefined || Number.isFinite(next))) {

@@ -1,7 +1,7 @@
 // The side form's view of the active document: the parsed text it reads every value from,
 // and `change`, which applies a pure text edit to the text as it is at that moment (not as it
 // was when the form last rendered) and records it as one "form" entry of the history.
-import { useMemo } from "react";
+import { createContext, useMemo } from "react";
 import { activeDocument } from "../workspace/document-model.ts";
 import { useActiveDocument, workspaceStore } from "../workspace/workspace-store.ts";
 import { type ParsedText, parseText } from "./text-edits.ts";
@@ -27,4 +27,12 @@ export function change(edit: TextEdit): void {
   if (!doc) return;
   const next = edit(doc.text);
   if (next !== doc.text) workspaceStore.edit(doc.id, next, "form");
+}
+
+/** The document the form shows (a field left with a draft writes it only while it is active). */
+export const FormDocument = createContext<string | undefined>(undefined);
+
+/** Is `docId` still the active document? */
+export function isActive(docId: string | undefined): boolean {
+  return docId !== undefined && activeDocument(workspaceStore.getState())?.id === docId;
 }
