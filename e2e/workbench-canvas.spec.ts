@@ -1,0 +1,156 @@
+// The canvas as a workbench (issue 12, "Must show"): a checklist example draws its tasks;
+// keyboard only, Tab reaches the canvas, the arrow keys move through its nodes with a
+// visible focus ring and Enter previews from a step; dragging a CTA's handle to a step
+// creates its goToStep, and undo takes it away from the canvas and the text.
+import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
+import { canvas, openExample } from "./debugger-page.ts";
+
+// The dev server compiles on first load and the machine may be busy: be patient, not flaky.
+const expect = baseExpect.configure({ timeout: 15_000 });
+test.setTimeout(90_000);
+
+/** A node of the canvas (xyflow's element, the one that takes focus) by its id. */
+function node(page: Page, id: string): Locator {
+  return canvas(page).locator(`.react-flow__node[data-id="${id}"]`);
+}
+
+/** The canvas node that has focus, if any: its id. */
+function focusedNodeId(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    return active?.classList.contains("react-flow__node") ? active.getAttribute("data-id") : null;
+  });
+}
+
+test("@workbench a checklist example draws its tasks", async ({ page }, testInfo) => {
+  await openExample(page, "getting-started-checklist");
+  await expect(canvas(page)).toHaveAttribute("data-kind", "checklist");
+  const tasks = canvas(page).locator(".task-node");
+  await expect(tasks).toHaveCount(5);
+  await expect(tasks.first()).toContainText("Create your first project");
+  // What the tasks open: the tours they launch, the posts, the page; and the ends.
+  await expect(canvas(page).locator(".launched-node")).toHaveCount(2);
+  await expect(canvas(page).locator('.opened-node[data-opened="post"]')).toHaveCount(2);
+  await expect(canvas(page).locator('.end-node[data-end="completed"]')).toBeVisible();
+  await expect(canvas(page).locator('.react-flow__edge[data-id="done"]')).toHaveCount(1);
+  // A click on a task selects it.
+  await node(page, "task:t-connect-slack").click();
+  await expect(canvas(page).locator('.task-node[data-task="t-connect-slack"]')).toHaveAttribute(
+    "data-selected",
+    "true",
+  );
+  await page.screenshot({ path: testInfo.outputPath("workbench-checklist-canvas.png") });
+  await page.screenshot({ path: "test-results/workbench-checklist-canvas.png" });
+});
+
+test("@workbench keyboard only: Tab into the canvas, arrows through its nodes, Enter previews", async ({
+  page,
+}, testInfo) => {
+  await openExample(page, "nps-survey");
+  await expect(page.getByTestId("step-on-screen")).toHaveAttribute("data-step", "score");
+  // Tab until focus is on a canvas node: the canvas is one tab stop, its first step.
+  let focused: string | null = null;
+  for (let presses = 0; presses < 80 && focused === null; presses++) {
+    await page.keyboard.press("Tab");
+    focused = await focusedNodeId(page);
+  }
+  expect(focused).toBe("score");
+  const score = node(page, "score");
+  await expect(score).toBeFocused();
+  // The focus ring is visible: a solid outline of a few pixels.
+  const outline = await score.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).toBe("solid");
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+  await expect(score).toHaveAccessibleName(/^Step score, nps/);
+  await page.screenshot({ path: testInfo.outputPath("workbench-focused-node.png") });
+  await page.screenshot({ path: "test-results/workbench-focused-node.png" });
+
+  // ArrowRight: focus moves to a step to the right of the first one.
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => focusedNodeId(page)).not.toBe("score");
+  const next = (await focusedNodeId(page)) as string;
+  await expect(node(page, next)).toHaveClass(/react-flow__node-step/);
+  await expect(node(page, next)).toBeInViewport();
+  // Enter previews from that step and selects it.
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("step-on-screen")).toHaveAttribute("data-step", next);
+  await expect(node(page, next).locator(".step-node")).toHaveAttribute("data-selected", "true");
+  await expect(node(page, next)).toBeFocused();
+
+  // ArrowDown or ArrowUp reaches another step of the same column; Space acts as Enter.
+  await page.keyboard.press("ArrowDown");
+  let other = await focusedNodeId(page);
+  if (other === next) {
+    await page.keyboard.press("ArrowUp");
+    other = await focusedNodeId(page);
+  }
+  expect(other).not.toBe(next);
+  await expect(node(page, other as string)).toHaveClass(/react-flow__node-step/);
+  await page.keyboard.press(" ");
+  await expect(page.getByTestId("step-on-screen")).toHaveAttribute("data-step", other as string);
+  await page.screenshot({ path: testInfo.outputPath("workbench-keyboard-preview.png") });
+  await page.screenshot({ path: "test-results/workbench-keyboard-preview.png" });
+
+  // ArrowLeft goes back to the first step; Escape clears the selection.
+  await page.keyboard.press("ArrowLeft");
+  await expect(score).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(canvas(page).locator("[data-selected]")).toHaveCount(0);
+});
+
+/** The editor's whole text (the session store holds what the editor last reported). */
+function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__flowscope?.store.getState().text ?? "");
+}
+
+/** The actions of one CTA of a step of the first experience, read from the editor's text. */
+async function ctaActions(page: Page, step: string, cta: string): Promise<unknown[]> {
+  const text = await editorText(page);
+  const project = JSON.parse(text) as {
+    experiences: { steps: { id: string; ctas?: { id: string; actions: unknown[] }[] }[] }[];
+  };
+  const found = project.experiences[0].steps.find((s) => s.id === step);
+  return found?.ctas?.find((c) => c.id === cta)?.actions ?? [];
+}
+
+// Needs app/authoring/connect.ts connectToStep and the workspace's undo, which the authoring
+// helper builds in parallel (on this branch connectToStep is the interface's stub, returning
+// false): enabled once both branches are merged.
+test.fixme("@workbench dragging a CTA's handle to a step creates its goToStep; undo removes it", async ({
+  page,
+}, testInfo) => {
+  await openExample(page, "nps-survey");
+  const edgeId = "thank-you/cta/review";
+  const edge = canvas(page).locator(`.react-flow__edge[data-id="${edgeId}"]`);
+  const before = await ctaActions(page, "thank-you", "review");
+  expect(before).not.toContainEqual({ type: "goToStep", step: "book-call" });
+  await expect(edge).toHaveCount(1);
+
+  // Drag the "review" CTA's dot (the second CTA of thank-you) onto the book-call step.
+  const handle = node(page, "thank-you").locator(".route-handle").nth(1);
+  const target = node(page, "book-call");
+  await handle.scrollIntoViewIfNeeded();
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error("handle or step not on screen");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await expect(target.locator(".drop-handle")).toHaveClass(/connectingto/);
+  await page.mouse.up();
+
+  await expect
+    .poll(() => ctaActions(page, "thank-you", "review"))
+    .toContainEqual({ type: "goToStep", step: "book-call" });
+  await expect(edge).toHaveAttribute("aria-label", /thank-you to book-call/);
+  await page.screenshot({ path: testInfo.outputPath("workbench-drag-connect.png") });
+
+  // Undo, outside any text field: the route goes back where it went, in the text and drawn.
+  await node(page, "book-call").focus();
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect.poll(() => ctaActions(page, "thank-you", "review")).toEqual(before);
+  await expect(edge).not.toHaveAttribute("aria-label", /thank-you to book-call/);
+});
