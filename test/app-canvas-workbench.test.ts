@@ -76,17 +76,23 @@ describe("a checklist on the canvas", () => {
   it("marks the checklist on screen, the tasks done and what they opened", () => {
     const store = createSessionStore({ debounceMs: 0 });
     store.openDocument("list", example("getting-started-checklist"));
-    store.run({ do: "navigate", url: "/dashboard" });
-    store.run({ do: "task", experience: "getting-started", task: "t-import-data" });
+    // The persona starts on /dashboard, where the checklist shows.
+    const clicked = store.run({
+      do: "task",
+      experience: "getting-started",
+      task: "t-create-project",
+    });
+    expect(clicked).toEqual({ ok: true });
     const { world, moments, cursor } = store.getState();
     const marks = runMarks(model, world, moments, cursor);
     expect(marks.current).toBe("open");
-    expect(marks.lastEdge).toBe("task/t-import-data");
+    expect(marks.lastEdge).toBe("task/t-create-project");
     expect([...marks.visitedEdges].sort()).toEqual([
-      "task/t-import-data",
-      "task/t-import-data/opens/0",
+      "task/t-create-project",
+      "task/t-create-project/opens/0",
     ]);
-    expect(marks.visitedNodes.has("task:t-import-data")).toBe(true);
+    expect(marks.visitedNodes.has("task:t-create-project")).toBe(true);
+    expect(marks.visitedNodes.has("launched:create-project-tour")).toBe(true);
     expect(marks.visitedNodes.has("task:t-recipes")).toBe(false);
   });
 
@@ -94,14 +100,15 @@ describe("a checklist on the canvas", () => {
     const project = projectOf(example("getting-started-checklist"));
     const graph = checklistGraph(project, "getting-started");
     if (!graph) throw new Error("no graph");
-    const inOrder = {
+    const anyOrder = {
       ...graph,
-      nodes: graph.nodes.map((n) => (n.kind === "checklist" ? { ...n, order: "inOrder" as const } : n)),
+      nodes: graph.nodes.map((n) => (n.kind === "checklist" ? { ...n, order: "any" as const } : n)),
     };
     const position = (m: CanvasModel) =>
       m.nodes.map((n) => n.data).find((d) => d.kind === "task" && d.taskId === "t-recipes");
-    expect(position(checklistModel(inOrder, project))).toMatchObject({ position: 5 });
-    expect(position(checklistModel(graph, project))).not.toHaveProperty("position");
+    // The example's tasks are done in order.
+    expect(position(checklistModel(graph, project))).toMatchObject({ position: 5 });
+    expect(position(checklistModel(anyOrder, project))).not.toHaveProperty("position");
   });
 });
 
@@ -161,7 +168,10 @@ describe("selection", () => {
   it("highlights what the selection names on this experience only", () => {
     const step = { kind: "step", experience: "quarterly-nps", step: "thank-you" } as const;
     expect(highlightOf(model, step)).toEqual({ node: "thank-you", edge: null });
-    expect(highlightOf(model, { ...step, experience: "other" })).toEqual({ node: null, edge: null });
+    expect(highlightOf(model, { ...step, experience: "other" })).toEqual({
+      node: null,
+      edge: null,
+    });
     const route = edgeSelection(model, edge("score/cross")) ?? null;
     expect(highlightOf(model, route)).toEqual({ node: null, edge: "score/cross" });
     expect(highlightOf(model, null)).toEqual({ node: null, edge: null });
@@ -172,11 +182,18 @@ describe("selection", () => {
     const task = list.nodes.find((n) => n.id === "task:t-connect-slack");
     if (!task) throw new Error("no task");
     const selected = nodeSelection(list, task.data);
-    expect(selected).toEqual({ kind: "task", experience: "getting-started", task: "t-connect-slack" });
+    expect(selected).toEqual({
+      kind: "task",
+      experience: "getting-started",
+      task: "t-connect-slack",
+    });
     const opens = list.edges.find((e) => e.id === "task/t-connect-slack/opens/0");
     if (!opens) throw new Error("no edge");
     expect(edgeSelection(list, opens)).toEqual(selected);
-    expect(highlightOf(list, selected ?? null)).toEqual({ node: "task:t-connect-slack", edge: null });
+    expect(highlightOf(list, selected ?? null)).toEqual({
+      node: "task:t-connect-slack",
+      edge: null,
+    });
   });
 
   it("marks the selected node and edge, and gives Tab one node only", () => {
@@ -203,14 +220,14 @@ describe("route handles", () => {
   it("one source handle per CTA and condition listed on the step, after the two anchors", () => {
     const model = modelOf("nps-survey", "quarterly-nps");
     const thanks = model.nodes.find((n) => n.id === "thank-you");
-    if (!thanks || thanks.data.kind !== "step") throw new Error("no thank-you step");
+    if (thanks?.data.kind !== "step") throw new Error("no thank-you step");
     const ctaHandles = stepHandles(thanks.data, thanks.width, thanks.height).slice(3);
     expect(ctaHandles.map((h) => [h.id, h.type])).toEqual([
       [listHandleId("cta", 0), "source"],
       [listHandleId("cta", 1), "source"],
     ]);
     const score = model.nodes.find((n) => n.id === "score");
-    if (!score || score.data.kind !== "step") throw new Error("no score step");
+    if (score?.data.kind !== "step") throw new Error("no score step");
     expect(score.data.conditions).toEqual([
       { id: "promoters", label: "answer 9–10" },
       { id: "detractors", label: "answer 0–6" },

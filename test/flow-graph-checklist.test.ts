@@ -37,7 +37,11 @@ describe("the compiled checklist says what each task opens", () => {
           { type: "navigateTo", url: "/users/{userId}", openIn: "newTab" },
         ],
       },
-      { id: "t2", label: "Two", actions: [{ type: "openPost", post: "p.1" }, { type: "launchAgent" }] },
+      {
+        id: "t2",
+        label: "Two",
+        actions: [{ type: "openPost", post: "p.1" }, { type: "launchAgent" }],
+      },
     ]);
     const on = machineConfig(project, "list").states.open.on ?? {};
     const opens = (event: string) => {
@@ -145,7 +149,14 @@ describe("checklistGraph on odd checklists", () => {
       checklist(
         [
           { id: "a", label: "A", actions: [{ type: "openPost", post: "p.1" }] },
-          { id: "b", label: "B", actions: [{ type: "openPost", post: "p.1" }, { type: "runJs", code: "x" }] },
+          {
+            id: "b",
+            label: "B",
+            actions: [
+              { type: "openPost", post: "p.1" },
+              { type: "runJs", code: "x" },
+            ],
+          },
         ],
         "inOrder",
       ),

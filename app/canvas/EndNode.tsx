@@ -15,7 +15,9 @@ function Moon() {
 
 function Glyph({ end }: { end: string }) {
   if (end === "snoozed") return <Moon />;
-  return <span aria-hidden="true">{end === "completed" ? "✓" : end === "dismissed" ? "×" : "•"}</span>;
+  return (
+    <span aria-hidden="true">{end === "completed" ? "✓" : end === "dismissed" ? "×" : "•"}</span>
+  );
 }
 
 export function EndNode({ data }: NodeProps<FlowNode>) {

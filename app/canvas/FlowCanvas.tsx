@@ -153,7 +153,12 @@ export function FlowCanvas() {
       if (!model || !handle || from?.kind !== "step" || to?.kind !== "step") return undefined;
       const row = (handle.kind === "cta" ? from.ctas : from.conditions)[handle.index];
       if (!row) return undefined;
-      const list = { experience: model.experience, step: from.stepId, kind: handle.kind, id: row.id };
+      const list = {
+        experience: model.experience,
+        step: from.stepId,
+        kind: handle.kind,
+        id: row.id,
+      };
       return { list, toStep: to.stepId };
     },
     [model],

@@ -16,10 +16,17 @@ function RouteList({ kind, rows, connectable }: RouteListProps) {
   if (rows.length === 0) return null;
   const extra = rows.length - maxListRows;
   return (
-    <ul className={`step-node-list step-node-${kind}s`} aria-label={kind === "cta" ? "CTAs" : "Conditions"}>
+    <ul
+      className={`step-node-list step-node-${kind}s`}
+      aria-label={kind === "cta" ? "CTAs" : "Conditions"}
+    >
       {rows.slice(0, maxListRows).map((row, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat in a draft; order is stable.
-        <li key={index} className={kind === "cta" ? "cta-chip" : "condition-chip"} data-row={row.id}>
+        <li
+          // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat in a draft; order is stable.
+          key={index}
+          className={kind === "cta" ? "cta-chip" : "condition-chip"}
+          data-row={row.id}
+        >
           <span className="chip-label">{row.label}</span>
           {connectable && (
             <Handle

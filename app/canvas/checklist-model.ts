@@ -2,17 +2,14 @@
 // tasks, what each task opens and the ends, as the same node boxes and labelled edges as a
 // step flow (graph-model.ts), so layout, marks and selection treat both alike. Pure.
 import type { Project } from "../../machines/format/index.ts";
-import type {
-  ChecklistEdge,
-  ChecklistGraph,
-  ChecklistNode,
-} from "../../machines/graph/index.ts";
+import type { ChecklistEdge, ChecklistGraph, ChecklistNode } from "../../machines/graph/index.ts";
 import {
   type CanvasModel,
   type ModelEdge,
   type ModelNode,
   type NodeData,
   shorten,
+  stepRows,
 } from "./graph-model.ts";
 
 /** What takes a checklist's edge, in words a product manager reads. */
@@ -56,7 +53,7 @@ function nodeOf(
           loops,
         },
         width: 240,
-        height: 48 + (loops.length > 0 ? 22 : 0),
+        height: 48 + (loops.length > 0 ? stepRows.loops : 0),
       };
     }
     case "end":
@@ -64,7 +61,11 @@ function nodeOf(
     case "launched": {
       const target = project.experiences.find((e) => e.id === node.experience);
       return {
-        data: { kind: "launched", experience: node.experience, name: target?.name ?? node.experience },
+        data: {
+          kind: "launched",
+          experience: node.experience,
+          name: target?.name ?? node.experience,
+        },
         width: 200,
         height: 60,
       };

@@ -1,18 +1,18 @@
 // The canvas model, the layout and the run's marks as @xyflow/react nodes and edges; the
-// selection and the keyboard's tab stop are patched onto them (withSelection) so a new
+// selection and the keyboard's tab stop are patched onto them (withFocus) so a new
 // selection does not rebuild every node.
 import { type Edge, MarkerType, type Node, type NodeHandle, Position } from "@xyflow/react";
 import {
   type CanvasModel,
   listTops,
-  maxListRows,
   type ModelEdge,
+  maxListRows,
   type NodeData,
   type StepNodeData,
   stepRows,
 } from "./graph-model.ts";
-import { nodeDescriptions, nodeName } from "./node-words.ts";
 import type { EdgeRoute, Point } from "./layout-types.ts";
+import { nodeDescriptions, nodeName } from "./node-words.ts";
 import type { RoutedFlowEdge } from "./RoutedEdge.tsx";
 import type { RunMarks } from "./run-marks.ts";
 
@@ -55,7 +55,15 @@ export function parseListHandle(
  *  at the right end of each CTA and condition row listed on the card. */
 export function stepHandles(data: StepNodeData, width: number, height: number): NodeHandle[] {
   const handles = staticHandles(width, height);
-  handles.push({ id: dropHandleId, type: "target", position: Position.Left, x: 0, y: 0, width, height });
+  handles.push({
+    id: dropHandleId,
+    type: "target",
+    position: Position.Left,
+    x: 0,
+    y: 0,
+    width,
+    height,
+  });
   const tops = listTops(data);
   const lists = [
     ["cta", data.ctas.length, tops.ctas],
@@ -63,7 +71,7 @@ export function stepHandles(data: StepNodeData, width: number, height: number): 
   ] as const;
   for (const [kind, count, top] of lists) {
     for (let index = 0; index < Math.min(count, maxListRows); index++) {
-      const y = top + index * stepRows.row + (stepRows.row - 4) / 2 - handleSize / 2;
+      const y = top + index * stepRows.row + (stepRows.row - stepRows.rowGap) / 2 - handleSize / 2;
       handles.push({
         id: listHandleId(kind, index),
         type: "source",
@@ -106,7 +114,7 @@ export const readOnlyCanvas = {
 /** The flow canvas: still nothing moves (positions are the layout's, never stored in the
  *  project), but routes are drawn by dragging from a step's CTA or condition, and nodes and
  *  routes take focus. Selection is the app's (app/authoring/selection.ts), not xyflow's; the
- *  keys are the canvas's own (FlowCanvas), so xyflow's keyboard handling is off. */
+ *  keys are the canvas's own (CanvasKeyboard), so xyflow's keyboard handling is off. */
 export const editableCanvas = {
   nodesDraggable: false,
   nodesConnectable: true,
@@ -149,11 +157,7 @@ export function toFlowNodes(
     return {
       id: node.id,
       type: node.data.kind,
-      ...placedBox(
-        node,
-        positions,
-        step ? stepHandles(step, node.width, node.height) : undefined,
-      ),
+      ...placedBox(node, positions, step ? stepHandles(step, node.width, node.height) : undefined),
       data: {
         ...node.data,
         current: marks.current === node.id,

@@ -121,11 +121,25 @@ export const crossEdgeStepLimit = 60;
 export const stepWidth = 240;
 /** CTAs and conditions listed on a step, each list cut after this many (then "+N more"). */
 export const maxListRows = 6;
-/** Rows of a step card as canvas.css draws them: its padding, the head, one line of text,
- *  the gap above a list, one CTA or condition row (a chip and the gap below it). */
-export const stepRows = { top: 10, side: 12, head: 26, line: 20, listGap: 6, row: 24, loops: 22 };
+/** Rows of a step card as canvas.css sizes them: its padding, the head, one line of text,
+ *  the gap above a list, one CTA or condition row (a chip and the gap below it), the loops. */
+export const stepRows = {
+  top: 10,
+  side: 12,
+  head: 26,
+  line: 20,
+  listGap: 6,
+  row: 26,
+  rowGap: 4,
+  loops: 26,
+};
 /** Room the card keeps below its content (its box is given to the layout, not measured). */
-const stepSlack = 6;
+const stepSlack = 4;
+
+/** Height of a list of `rows` rows, the gap above it included (none when empty). */
+function listHeight(rows: number): number {
+  return rows > 0 ? stepRows.listGap + rows * stepRows.row - stepRows.rowGap : 0;
+}
 
 /** How many rows a list takes on its card: its first rows, then "+N more". */
 export function listRows(count: number): number {
@@ -137,19 +151,20 @@ export function listTops(data: StepNodeData): { ctas: number; conditions: number
   const lines = (data.title ? 1 : 0) + (data.question ? 1 : 0) + (data.target ? 1 : 0);
   const ctas = stepRows.top + stepRows.head + lines * stepRows.line + stepRows.listGap;
   const ctaRows = listRows(data.ctas.length);
-  const conditions = ctas + (ctaRows > 0 ? ctaRows * stepRows.row + stepRows.listGap : 0);
+  const conditions =
+    ctas + (ctaRows > 0 ? ctaRows * stepRows.row - stepRows.rowGap + stepRows.listGap : 0);
   return { ctas, conditions };
 }
 
 function stepHeight(data: StepNodeData): number {
   const lines = (data.title ? 1 : 0) + (data.question ? 1 : 0) + (data.target ? 1 : 0);
-  const lists = [data.ctas.length, data.conditions.length].map(listRows).filter((n) => n > 0);
   return (
     2 * stepRows.top +
     stepRows.head +
     stepSlack +
     lines * stepRows.line +
-    lists.reduce((sum, rows) => sum + stepRows.listGap + rows * stepRows.row, 0) +
+    listHeight(listRows(data.ctas.length)) +
+    listHeight(listRows(data.conditions.length)) +
     (data.loops.length > 0 ? stepRows.loops : 0)
   );
 }

@@ -89,7 +89,8 @@ function openedNode(opening: Exclude<TaskOpening, { kind: "other" }>): Checklist
 }
 
 function targets(transitions: TransitionConfig | TransitionConfig[] | undefined): string[] {
-  const list = transitions === undefined ? [] : Array.isArray(transitions) ? transitions : [transitions];
+  const list =
+    transitions === undefined ? [] : Array.isArray(transitions) ? transitions : [transitions];
   return list.flatMap((t) => (t.target === undefined ? [] : [t.target.replace(/^\./, "")]));
 }
 
@@ -108,7 +109,14 @@ export function checklistGraph(project: Project, experienceId: string): Checklis
     if (!meta?.opens) continue;
     const id = taskNodeId(meta.step);
     const stays: ActionType[] = [];
-    tasks.push({ id, kind: "task", task: meta.step, label: meta.via.label, index: tasks.length, stays });
+    tasks.push({
+      id,
+      kind: "task",
+      task: meta.step,
+      label: meta.via.label,
+      index: tasks.length,
+      stays,
+    });
     edges.push({ id: event, from: checklistOpenState, to: id, kind: "task", task: meta.step });
     meta.opens.forEach((opening, index) => {
       if (opening.kind === "other") {
