@@ -3,11 +3,19 @@
 // visible focus ring and Enter previews from a step; dragging a CTA's handle to a step
 // creates its goToStep, and undo takes it away from the canvas and the text.
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
-import { canvas, openExample } from "./debugger-page.ts";
+import { canvas } from "./debugger-page.ts";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
 const expect = baseExpect.configure({ timeout: 15_000 });
-test.setTimeout(90_000);
+test.setTimeout(180_000);
+
+/** As debugger-page.ts openExample, with more patience for the layout worker's first start
+ *  (it is served unbundled; on a loaded machine it took over 20 s). */
+async function openExample(page: Page, id: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "Example" }).selectOption(id);
+  await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/, { timeout: 90_000 });
+}
 
 /** A node of the canvas (xyflow's element, the one that takes focus) by its id. */
 function node(page: Page, id: string): Locator {
@@ -24,7 +32,12 @@ function focusedNodeId(page: Page): Promise<string | null> {
 
 test("@workbench a checklist example draws its tasks", async ({ page }, testInfo) => {
   await openExample(page, "getting-started-checklist");
+  // The session opens on the first flow with steps; the picker draws the checklist.
+  await page
+    .getByRole("combobox", { name: "Experience", exact: true })
+    .selectOption("getting-started");
   await expect(canvas(page)).toHaveAttribute("data-kind", "checklist");
+  await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/);
   const tasks = canvas(page).locator(".task-node");
   await expect(tasks).toHaveCount(5);
   await expect(tasks.first()).toContainText("Create your first project");

@@ -39,7 +39,7 @@ function nodeOf(
     case "checklist":
       return {
         data: { kind: "checklist", name: node.name, order: node.order, tasks: node.tasks },
-        width: 220,
+        width: 260,
         height: 72,
       };
     case "task": {
@@ -52,7 +52,7 @@ function nodeOf(
           ...(ordered ? { position: node.index + 1 } : {}),
           loops,
         },
-        width: 240,
+        width: 280,
         height: 48 + (loops.length > 0 ? stepRows.loops : 0),
       };
     }
@@ -74,14 +74,14 @@ function nodeOf(
       const post = project.posts.find((p) => p.id === node.post);
       return {
         data: { kind: "opened", opened: "post", name: post?.title ?? node.post },
-        width: 220,
+        width: 260,
         height: 60,
       };
     }
     case "page":
       return {
         data: { kind: "opened", opened: node.newTab ? "tab" : "page", name: node.url },
-        width: 220,
+        width: 260,
         height: 60,
       };
   }
