@@ -93,6 +93,15 @@ test("@workbench keyboard only: Tab into the canvas, arrows through its nodes, E
   await expect(node(page, next).locator(".step-node")).toHaveAttribute("data-selected", "true");
   await expect(node(page, next)).toBeFocused();
 
+  // From the selected step, Tab goes to its routes; Enter selects one; Shift+Tab comes back.
+  await page.keyboard.press("Tab");
+  const firstRoute = canvas(page).locator(`.react-flow__edge[data-id^="${next}/"]`).first();
+  await expect(firstRoute).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(firstRoute).toHaveClass(/selected/);
+  await page.keyboard.press("Shift+Tab");
+  await expect(node(page, next)).toBeFocused();
+
   // ArrowDown or ArrowUp reaches another step of the same column; Space acts as Enter.
   await page.keyboard.press("ArrowDown");
   let other = await focusedNodeId(page);
