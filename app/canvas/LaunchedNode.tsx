@@ -10,10 +10,15 @@ export function LaunchedNode({ data }: NodeProps<FlowNode>) {
       className="flow-node launched-node"
       data-launched={launched.experience}
       data-current={launched.current || undefined}
+      data-visited={launched.visited || undefined}
       title={`Open “${launched.name}” on the canvas`}
-      aria-label={`Launches ${launched.experience}`}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        isConnectableStart={false}
+      />
       <span className="launched-kicker">launches ↗</span>
       <span className="launched-name">{launched.name}</span>
     </article>

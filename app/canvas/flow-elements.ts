@@ -1,7 +1,18 @@
-// The canvas model, the layout and the run's marks as @xyflow/react nodes and edges.
-import { MarkerType, type Node, type NodeHandle, Position } from "@xyflow/react";
-import type { CanvasModel, ModelEdge, NodeData } from "./graph-model.ts";
+// The canvas model, the layout and the run's marks as @xyflow/react nodes and edges; the
+// selection and the keyboard's tab stop are patched onto them (withFocus) so a new
+// selection does not rebuild every node.
+import { type Edge, MarkerType, type Node, type NodeHandle, Position } from "@xyflow/react";
+import {
+  type CanvasModel,
+  listTops,
+  type ModelEdge,
+  maxListRows,
+  type NodeData,
+  type StepNodeData,
+  stepRows,
+} from "./graph-model.ts";
 import type { EdgeRoute, Point } from "./layout-types.ts";
+import { nodeDescriptions, nodeName } from "./node-words.ts";
 import type { RoutedFlowEdge } from "./RoutedEdge.tsx";
 import type { RunMarks } from "./run-marks.ts";
 
@@ -23,10 +34,63 @@ export function staticHandles(width: number, height: number): NodeHandle[] {
   ];
 }
 
+/** The handle a route is dropped on: the whole step card, while a drag is under way. */
+export const dropHandleId = "drop";
+
+/** A route's source handle on its step card: the CTA or condition row, by its place (ids
+ *  are data and go into CSS selectors; places do not). */
+export function listHandleId(kind: "cta" | "condition", index: number): string {
+  return `${kind}-${index}`;
+}
+
+/** The list a source handle stands for, or undefined for any other handle. */
+export function parseListHandle(
+  handle: string | null | undefined,
+): { kind: "cta" | "condition"; index: number } | undefined {
+  const match = /^(cta|condition)-(\d+)$/.exec(handle ?? "");
+  return match ? { kind: match[1] as "cta" | "condition", index: Number(match[2]) } : undefined;
+}
+
+/** A step's handles: the two anchors, the drop target over the card, then one source handle
+ *  at the right end of each CTA and condition row listed on the card. */
+export function stepHandles(data: StepNodeData, width: number, height: number): NodeHandle[] {
+  const handles = staticHandles(width, height);
+  handles.push({
+    id: dropHandleId,
+    type: "target",
+    position: Position.Left,
+    x: 0,
+    y: 0,
+    width,
+    height,
+  });
+  const tops = listTops(data);
+  const lists = [
+    ["cta", data.ctas.length, tops.ctas],
+    ["condition", data.conditions.length, tops.conditions],
+  ] as const;
+  for (const [kind, count, top] of lists) {
+    for (let index = 0; index < Math.min(count, maxListRows); index++) {
+      const y = top + index * stepRows.row + (stepRows.row - stepRows.rowGap) / 2 - handleSize / 2;
+      handles.push({
+        id: listHandleId(kind, index),
+        type: "source",
+        position: Position.Right,
+        x: width - stepRows.side - handleSize / 2,
+        y,
+        width: handleSize,
+        height: handleSize,
+      });
+    }
+  }
+  return handles;
+}
+
 /** A laid-out box as xyflow's node geometry: position, size, measured size and handles. */
 export function placedBox(
   box: { id: string; width: number; height: number },
   positions: Record<string, Point>,
+  handles: NodeHandle[] = staticHandles(box.width, box.height),
 ) {
   const { width, height } = box;
   return {
@@ -34,7 +98,7 @@ export function placedBox(
     width,
     height,
     measured: { width, height },
-    handles: staticHandles(width, height),
+    handles,
   };
 }
 
@@ -47,23 +111,67 @@ export const readOnlyCanvas = {
   proOptions: { hideAttribution: true },
 } as const;
 
+/** The flow canvas: still nothing moves (positions are the layout's, never stored in the
+ *  project), but routes are drawn by dragging from a step's CTA or condition, and nodes and
+ *  routes take focus. Selection is the app's (app/authoring/selection.ts), not xyflow's; the
+ *  keys are the canvas's own (CanvasKeyboard), so xyflow's keyboard handling is off. */
+export const editableCanvas = {
+  nodesDraggable: false,
+  nodesConnectable: true,
+  nodesFocusable: true,
+  edgesFocusable: true,
+  elementsSelectable: false,
+  disableKeyboardA11y: true,
+  deleteKeyCode: null,
+  selectionKeyCode: null,
+  multiSelectionKeyCode: null,
+  connectOnClick: false,
+  // Space is Enter's twin on a focused node, not a pan key.
+  panActivationKeyCode: null,
+  ariaLabelConfig: {
+    "edge.a11yDescription.default":
+      "Enter or Space selects this route. The arrow keys or Tab go to the next route of its step; Shift+Tab goes back to the step.",
+  },
+  minZoom: 0.05,
+  proOptions: { hideAttribution: true },
+} as const;
+
+export interface ElementOptions {
+  /** Step nodes offer their CTAs and conditions as route sources (the flow canvas). */
+  connectable?: boolean;
+  /** One roving tab stop (withFocus) instead of every node in the Tab order. */
+  roving?: boolean;
+}
+
 export function toFlowNodes(
   model: CanvasModel,
   positions: Record<string, Point>,
   marks: RunMarks,
+  options: ElementOptions = {},
 ): FlowNode[] {
-  return model.nodes.map((node) => ({
-    id: node.id,
-    type: node.data.kind,
-    ...placedBox(node, positions),
-    data: {
-      ...node.data,
-      current: marks.current === node.id,
-      visited: marks.visitedNodes.has(node.id),
-    },
-    draggable: false,
-    connectable: false,
-  }));
+  const descriptions = nodeDescriptions(model);
+  return model.nodes.map((node) => {
+    const step = node.data.kind === "step" ? node.data : undefined;
+    const connectable = options.connectable === true && step !== undefined;
+    const description = descriptions.get(node.id);
+    return {
+      id: node.id,
+      type: node.data.kind,
+      ...placedBox(node, positions, step ? stepHandles(step, node.width, node.height) : undefined),
+      data: {
+        ...node.data,
+        current: marks.current === node.id,
+        visited: marks.visitedNodes.has(node.id),
+      },
+      draggable: false,
+      connectable,
+      ariaLabel: nodeName(node.data),
+      domAttributes: {
+        ...(options.roving ? { tabIndex: -1 } : {}),
+        ...(description ? { "aria-description": description } : {}),
+      },
+    };
+  });
 }
 
 function edgeClass(edge: ModelEdge, marks: RunMarks): string {
@@ -81,6 +189,7 @@ export function toFlowEdges(
   model: CanvasModel,
   marks: RunMarks,
   routes: Record<string, EdgeRoute> | undefined,
+  options: ElementOptions = {},
 ): RoutedFlowEdge[] {
   return model.edges.map((edge) => {
     const visited = marks.visitedEdges.has(edge.id);
@@ -103,6 +212,42 @@ export function toFlowEdges(
       labelBgPadding: [5, 2] as [number, number],
       labelBgBorderRadius: 4,
       ariaLabel: `${edge.source} to ${edge.target}: ${edge.fullLabel}`,
+      ...(options.roving ? { domAttributes: { tabIndex: -1 } } : {}),
     };
   });
+}
+
+/** What the canvas has selected and where Tab enters it (a roving tab stop). */
+export interface Focus {
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  /** The one node Tab reaches; the arrow keys move it. Routes are reached from their node
+   *  (CanvasKeyboard), never by Tab on their own. */
+  tabStop: string | null;
+}
+
+function patched<T extends Node | Edge>(item: T, selected: boolean, tabbable: boolean): T {
+  if (!selected && !tabbable) return item;
+  return {
+    ...item,
+    selected,
+    domAttributes: { ...item.domAttributes, tabIndex: tabbable ? 0 : -1 },
+  } as T;
+}
+
+/**
+ * The nodes and edges with the selection marked and the one tab stop set. Only the few items
+ * that change are new objects: xyflow re-reads just those.
+ */
+export function withFocus<N extends Node, E extends Edge>(
+  nodes: readonly N[],
+  edges: readonly E[],
+  focus: Focus,
+): { nodes: N[]; edges: E[] } {
+  return {
+    nodes: nodes.map((node) =>
+      patched(node, node.id === focus.selectedNode, node.id === focus.tabStop),
+    ),
+    edges: edges.map((edge) => patched(edge, edge.id === focus.selectedEdge, false)),
+  };
 }

@@ -2,8 +2,20 @@
 // layout, edges with labels saying what takes them, and the run's marks (current node,
 // visited nodes and edges, the last edge taken). Pure: the components only draw it.
 import type { Project, Step } from "../../machines/format/index.ts";
-import type { FlowEdge, FlowGraph, ViaKind } from "../../machines/graph/index.ts";
+import type {
+  ChecklistEdgeKind,
+  ChecklistOrder,
+  FlowEdge,
+  FlowGraph,
+  ViaKind,
+} from "../../machines/graph/index.ts";
 import type { LayoutEdge, LayoutNode } from "./layout-types.ts";
+
+/** A CTA or survey condition listed on its step: a route can be dragged from it. */
+export interface ListRow {
+  id: string;
+  label: string;
+}
 
 export type StepNodeData = {
   kind: "step";
@@ -12,8 +24,10 @@ export type StepNodeData = {
   name: string;
   title?: string;
   target?: string;
-  /** CTA labels, in order. */
-  ctas: string[];
+  /** CTAs, in order. */
+  ctas: ListRow[];
+  /** Survey conditions, in order, labelled by the answers that reach them. */
+  conditions: ListRow[];
   /** What the survey step asks ("0–10", "5 options", "open text"). */
   question?: string;
   /** Ways out that move nothing (self-loops), by label. */
@@ -32,9 +46,41 @@ export type LaunchedNodeData = {
   name: string;
 };
 
-export type NodeData = StepNodeData | EndNodeData | LaunchedNodeData;
+/** A checklist on screen (its machine's `open` state). */
+export type ChecklistNodeData = {
+  kind: "checklist";
+  name: string;
+  order: ChecklistOrder;
+  tasks: number;
+};
 
-interface ModelNode {
+export type TaskNodeData = {
+  kind: "task";
+  taskId: string;
+  label: string;
+  /** 1-based place in the list: shown when the tasks must be done in order. */
+  position?: number;
+  /** What the task fires that opens nothing drawn (the agent, runJs…). */
+  loops: string[];
+};
+
+/** A post or a page a checklist task opens. */
+export type OpenedNodeData = {
+  kind: "opened";
+  opened: "post" | "page" | "tab";
+  /** The post's title, or the URL as written. */
+  name: string;
+};
+
+export type NodeData =
+  | StepNodeData
+  | EndNodeData
+  | LaunchedNodeData
+  | ChecklistNodeData
+  | TaskNodeData
+  | OpenedNodeData;
+
+export interface ModelNode {
   id: string;
   data: NodeData;
   width: number;
@@ -49,11 +95,17 @@ export interface ModelEdge {
   label: string;
   /** The whole label (accessible name, tooltip). */
   fullLabel: string;
-  via: ViaKind;
+  via: ViaKind | ChecklistEdgeKind;
   back: boolean;
+  /** A step's route: the step it leaves (its id as written) and its cause. */
+  route?: { step: string; kind: ViaKind; id?: string };
+  /** A checklist's edge that belongs to a task (its id as written). */
+  task?: string;
 }
 
 export interface CanvasModel {
+  /** A step flow (tour, survey, banner, hint) or a checklist. */
+  kind: "flow" | "checklist";
   experience: string;
   initial: string;
   nodes: ModelNode[];
@@ -66,18 +118,54 @@ export interface CanvasModel {
  *  whole flow to the one "dismissed" node, which makes a big canvas unreadable and slow. */
 export const crossEdgeStepLimit = 60;
 
-const stepWidth = 240;
-const maxCtaRows = 4;
+export const stepWidth = 240;
+/** CTAs and conditions listed on a step, each list cut after this many (then "+N more"). */
+export const maxListRows = 6;
+/** Rows of a step card as canvas.css sizes them: its padding, the head, one line of text,
+ *  the gap above a list, one CTA or condition row (a chip and the gap below it), the loops. */
+export const stepRows = {
+  top: 10,
+  side: 12,
+  head: 26,
+  line: 20,
+  listGap: 6,
+  row: 26,
+  rowGap: 4,
+  loops: 26,
+};
+/** Room the card keeps below its content (its box is given to the layout, not measured). */
+const stepSlack = 4;
+
+/** Height of a list of `rows` rows, the gap above it included (none when empty). */
+function listHeight(rows: number): number {
+  return rows > 0 ? stepRows.listGap + rows * stepRows.row - stepRows.rowGap : 0;
+}
+
+/** How many rows a list takes on its card: its first rows, then "+N more". */
+export function listRows(count: number): number {
+  return Math.min(count, maxListRows) + (count > maxListRows ? 1 : 0);
+}
+
+/** The top of the card's first CTA row, then of its first condition row (card pixels). */
+export function listTops(data: StepNodeData): { ctas: number; conditions: number } {
+  const lines = (data.title ? 1 : 0) + (data.question ? 1 : 0) + (data.target ? 1 : 0);
+  const ctas = stepRows.top + stepRows.head + lines * stepRows.line + stepRows.listGap;
+  const ctaRows = listRows(data.ctas.length);
+  const conditions =
+    ctas + (ctaRows > 0 ? ctaRows * stepRows.row - stepRows.rowGap + stepRows.listGap : 0);
+  return { ctas, conditions };
+}
 
 function stepHeight(data: StepNodeData): number {
-  const ctaRows = Math.min(data.ctas.length, maxCtaRows) + (data.ctas.length > maxCtaRows ? 1 : 0);
+  const lines = (data.title ? 1 : 0) + (data.question ? 1 : 0) + (data.target ? 1 : 0);
   return (
-    52 +
-    (data.title ? 20 : 0) +
-    (data.question ? 20 : 0) +
-    (data.target ? 20 : 0) +
-    (ctaRows > 0 ? 8 + ctaRows * 24 : 0) +
-    (data.loops.length > 0 ? 22 : 0)
+    2 * stepRows.top +
+    stepRows.head +
+    stepSlack +
+    lines * stepRows.line +
+    listHeight(listRows(data.ctas.length)) +
+    listHeight(listRows(data.conditions.length)) +
+    (data.loops.length > 0 ? stepRows.loops : 0)
   );
 }
 
@@ -117,7 +205,12 @@ export function edgeLabel(edge: FlowEdge): string {
   }
 }
 
-function stepData(step: Step, first: boolean, loops: string[]): StepNodeData {
+function stepData(
+  step: Step,
+  first: boolean,
+  loops: string[],
+  answers: ReadonlyMap<string, string>,
+): StepNodeData {
   return {
     kind: "step",
     stepId: step.id,
@@ -125,11 +218,28 @@ function stepData(step: Step, first: boolean, loops: string[]): StepNodeData {
     name: step.name ?? step.id,
     ...(step.title ? { title: step.title } : {}),
     ...(step.target ? { target: step.target } : {}),
-    ctas: step.ctas.map((cta) => cta.label),
+    ctas: step.ctas.map((cta) => ({ id: cta.id, label: cta.label })),
+    // A condition no allowed answer reaches has no route: it is listed by its id.
+    conditions: step.conditions.map((c) => ({
+      id: c.id,
+      label: answers.has(c.id) ? `answer ${answers.get(c.id)}` : c.id,
+    })),
     ...(questionSummary(step) ? { question: questionSummary(step) } : {}),
     loops,
     first,
   };
+}
+
+/** Per step node, the answers that reach each of its conditions (answer class labels). */
+function answersByNode(graph: FlowGraph): Map<string, Map<string, string>> {
+  const byNode = new Map<string, Map<string, string>>();
+  for (const edge of graph.edges) {
+    if (edge.via.kind !== "condition" || edge.via.id === undefined) continue;
+    const answers = byNode.get(edge.from) ?? new Map<string, string>();
+    byNode.set(edge.from, answers);
+    answers.set(edge.via.id, edge.via.label);
+  }
+  return byNode;
 }
 
 export function canvasModel(graph: FlowGraph, project: Project): CanvasModel {
@@ -138,6 +248,8 @@ export function canvasModel(graph: FlowGraph, project: Project): CanvasModel {
   const steps = graph.nodes.filter((n) => n.kind === "step").length;
   const hideCross = steps > crossEdgeStepLimit;
   let hiddenCrossEdges = 0;
+  const stepIds = new Map<string, string>();
+  for (const node of graph.nodes) if (node.kind === "step") stepIds.set(node.id, node.step.id);
   for (const edge of graph.edges) {
     if (hideCross && edge.via.kind === "cross") {
       hiddenCrossEdges++;
@@ -156,13 +268,21 @@ export function canvasModel(graph: FlowGraph, project: Project): CanvasModel {
       fullLabel,
       via: edge.via.kind,
       back: edge.back === true,
+      route: {
+        step: stepIds.get(edge.from) ?? edge.from,
+        kind: edge.via.kind,
+        ...(edge.via.id !== undefined ? { id: edge.via.id } : {}),
+      },
     });
   }
   const reached = new Set(edges.map((e) => e.target));
+  const conditionAnswers = answersByNode(graph);
   const nodes: ModelNode[] = [];
   for (const node of graph.nodes) {
     if (node.kind === "step") {
-      const data = stepData(node.step, node.id === graph.initial, loops.get(node.id) ?? []);
+      const first = node.id === graph.initial;
+      const answers = conditionAnswers.get(node.id) ?? new Map<string, string>();
+      const data = stepData(node.step, first, loops.get(node.id) ?? [], answers);
       nodes.push({ id: node.id, data, width: stepWidth, height: stepHeight(data) });
     } else if (node.kind === "end") {
       // An end nothing leads to (snoozed without a snooze) would only add noise.
@@ -175,7 +295,14 @@ export function canvasModel(graph: FlowGraph, project: Project): CanvasModel {
       nodes.push({ id: node.id, data, width: 200, height: 60 });
     }
   }
-  return { experience: graph.experience, initial: graph.initial, nodes, edges, hiddenCrossEdges };
+  return {
+    kind: "flow",
+    experience: graph.experience,
+    initial: graph.initial,
+    nodes,
+    edges,
+    hiddenCrossEdges,
+  };
 }
 
 /** Rough box of an edge label at the canvas's 11 px label font (room for the layout). */
@@ -191,7 +318,7 @@ export function layoutInput(model: CanvasModel): { nodes: LayoutNode[]; edges: L
       id,
       source,
       target,
-      label: labelBox(label),
+      ...(label ? { label: labelBox(label) } : {}),
     })),
   };
 }

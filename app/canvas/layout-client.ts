@@ -1,10 +1,14 @@
 // Talks to the layout worker: one worker for the page, requests matched to answers by id.
-// Where no worker can start (tests, a browser without module workers) the fast layout runs
-// here instead, so the canvas always gets positions.
+// Where no worker can start (tests, a browser without module workers) or the one started
+// fails to load (a dev server that re-optimised its dependencies meanwhile), the fast layout
+// runs here instead, so the canvas always gets positions rather than "Laying out…" forever.
 import { fastLayout } from "./fast-layout.ts";
 import type { LayoutAnswer, LayoutRequest } from "./layout-types.ts";
 
-type Pending = (answer: LayoutAnswer) => void;
+interface Pending {
+  request: LayoutRequest;
+  resolve: (answer: LayoutAnswer) => void;
+}
 
 let worker: Worker | null | undefined;
 let nextId = 1;
@@ -14,9 +18,18 @@ function startWorker(): Worker | null {
   try {
     const started = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
     started.onmessage = (event: MessageEvent<LayoutAnswer>) => {
-      const resolve = pending.get(event.data.id);
+      const waiting = pending.get(event.data.id);
       pending.delete(event.data.id);
-      resolve?.(event.data);
+      waiting?.resolve(event.data);
+    };
+    started.onerror = () => {
+      // The worker did not load or died: no answer will come. Lay out here from now on.
+      started.terminate();
+      worker = null;
+      for (const [id, waiting] of pending) {
+        pending.delete(id);
+        waiting.resolve(onMainThread(waiting.request));
+      }
     };
     return started;
   } catch {
@@ -36,7 +49,7 @@ export function layoutGraph(input: Omit<LayoutRequest, "id">): Promise<LayoutAns
   const active = worker;
   if (!active) return Promise.resolve(onMainThread(request));
   return new Promise((resolve) => {
-    pending.set(request.id, resolve);
+    pending.set(request.id, { request, resolve });
     active.postMessage(request);
   });
 }

@@ -4,6 +4,10 @@ import type { Point } from "./layout-types.ts";
 
 export const legibleZoom = 0.6;
 
+/** The least zoom the flow canvas fits to: its smallest text (11 px edge labels, 12 px node
+ *  lines) stays about 9 px or more on screen. Zooming out by hand can still go further. */
+export const readableZoom = 0.8;
+
 export interface Box {
   id: string;
   width: number;
@@ -43,9 +47,10 @@ export function focusNodes(
   positions: Record<string, Point>,
   pane: { width: number; height: number },
   isStep: (id: string) => boolean,
+  minZoom = legibleZoom,
 ): string[] {
   const near = new Set([focus]);
   for (const edge of edges) if (edge.source === focus && isStep(edge.target)) near.add(edge.target);
   const framed = boxes.filter((b) => near.has(b.id));
-  return zoomToFit(framed, positions, pane) >= legibleZoom ? [...near] : [focus];
+  return zoomToFit(framed, positions, pane) >= minZoom ? [...near] : [focus];
 }

@@ -25,6 +25,7 @@ export {
   visitStack,
 } from "./implementations.ts";
 export {
+  type ChecklistMeta,
   checklistClose,
   checklistOpenState,
   type EndState,
@@ -49,3 +50,4 @@ export {
   waysOut,
 } from "./routes.ts";
 export { type AnswerValue, matchingCondition, surveyTestHolds, validateAnswer } from "./survey.ts";
+export { type TaskOpening, taskOpenings } from "./task-openings.ts";

@@ -11,6 +11,8 @@
 // A landing of an action fired on another step of the same display (the user moved on before
 // it landed) or the SDK's dismissal is a `land` event carrying its target (`landsOn`): it
 // cannot happen from a plain interaction, so graph tools that send bare events never take it.
+// A checklist has one state, `open`, with a task transition per task that stays (the engine
+// marks tasks done and completes it); their meta say what each task opens (task-openings.ts).
 // Ids are data: state keys and event parts are model/keys.ts keys, the original ids are
 // kept in `description` and `meta`. Actions and guards are named with params, never code.
 import { experienceById, stepIndex } from "../format/lookup.ts";
@@ -18,6 +20,7 @@ import type { Action, Experience, Project, Step } from "../format/schema.ts";
 import { type EndState, endStates } from "../model/experience.ts";
 import { keyOf } from "../model/keys.ts";
 import { edgeIds, listRoute, type Route, type Way, waysOut } from "./routes.ts";
+import { type TaskOpening, taskOpenings } from "./task-openings.ts";
 
 export type { EndState } from "../model/experience.ts";
 export { endStates } from "../model/experience.ts";
@@ -53,6 +56,8 @@ export interface RouteMeta {
   stays?: true;
   /** The fallback taken once a snooze's maxTimes is reached. */
   exhausted?: true;
+  /** A checklist task: what each action of its list opens (task-openings.ts). */
+  opens?: readonly TaskOpening[];
 }
 
 export interface TransitionConfig {
@@ -93,7 +98,7 @@ export function findExperience(project: Project, experienceId: string): Experien
 export function machineConfig(project: Project, experienceId: string): MachineConfig {
   const experience = findExperience(project, experienceId);
   return experience.type === "checklist"
-    ? checklistConfig(experience)
+    ? checklistConfig(project, experience)
     : flowConfig(project, experience);
 }
 
@@ -246,12 +251,19 @@ function flowConfig(project: Project, experience: Experience): MachineConfig {
   };
 }
 
-function checklistConfig(experience: Experience): MachineConfig {
+/** What the open state of a compiled checklist says of the checklist (for its drawing). */
+export interface ChecklistMeta {
+  checklist: { order: Experience["checklist"]["order"] };
+}
+
+function checklistConfig(project: Project, experience: Experience): MachineConfig {
   const on: Record<string, TransitionConfig> = {};
   for (const task of experience.tasks) {
     const edge = edgeIds.task(task.id);
+    // A repeated task id (a validation error) keeps its first transition.
+    if (Object.hasOwn(on, edge)) continue;
     // The engine marks a task done and completes the checklist itself (a `land` event): the
-    // task transitions name the ways out for the tools that draw them.
+    // task transitions name the ways out, and what each opens, for the tools that draw them.
     on[edge] = {
       description: task.label,
       meta: {
@@ -260,6 +272,7 @@ function checklistConfig(experience: Experience): MachineConfig {
         via: { kind: "cta", id: task.id, label: task.label },
         actions: task.actions,
         stays: true,
+        opens: taskOpenings(project, task.actions),
       },
     };
   }
@@ -270,7 +283,13 @@ function checklistConfig(experience: Experience): MachineConfig {
     description: experience.name ?? experience.id,
     initial: checklistOpenState,
     context: { history: null, snoozeCount: 0 },
-    states: { [checklistOpenState]: { on }, ...finals(ends) },
+    states: {
+      [checklistOpenState]: {
+        on,
+        meta: { checklist: { order: experience.checklist.order } } satisfies ChecklistMeta,
+      },
+      ...finals(ends),
+    },
     on: {
       [landEvent]: ends.map((end) => ({
         target: `.${end}`,

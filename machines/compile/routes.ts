@@ -114,19 +114,23 @@ export function landingOrder(
     .map((entry) => entry.action);
 }
 
-function staticLanding(action: Action): PendingLanding {
+/** A landing of `action` with no clock and no user yet: what the static tools run. */
+export function staticLanding(
+  action: Action,
+  context: PendingLanding["source"]["context"] = "cta",
+): PendingLanding {
   return {
     seq: 0,
     firedAt: 0,
     due: 0,
     order: 0,
     action,
-    source: { context: "cta" },
+    source: { context },
     pageChangesAtFire: 0,
   };
 }
 
-function effectOf(action: Action) {
+export function effectOf(action: Action) {
   return actionRegistry[action.type as ActionType].effect;
 }
 

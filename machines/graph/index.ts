@@ -3,6 +3,15 @@
 export { type AnswerClass, answerClasses, testText } from "../compile/answer-classes.ts";
 export { waysOut } from "../compile/routes.ts";
 export {
+  type ChecklistEdge,
+  type ChecklistEdgeKind,
+  type ChecklistGraph,
+  type ChecklistNode,
+  type ChecklistOrder,
+  checklistGraph,
+  taskNodeId,
+} from "./checklist-graph.ts";
+export {
   type EdgeVia,
   type EndId,
   endIds,
