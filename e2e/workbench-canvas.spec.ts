@@ -158,12 +158,9 @@ async function laterActions(page: Page): Promise<unknown[]> {
   return project.experiences[0].steps[0].ctas?.[0].actions ?? [];
 }
 
-// Needs app/authoring/connect.ts connectToStep and the workspace's undo, built in parallel by
-// the authoring work (on this branch connectToStep is the interface's stub, which returns
-// false and edits nothing): enabled once both are merged. The drag itself was checked here
-// with connectToStep recording its calls: { experience: "tour", step: "a", kind: "cta",
-// id: "later" } to "b".
-test.fixme("@workbench dragging a CTA's handle to a step creates its goToStep; undo removes it", async ({
+// connectToStep (app/authoring/connect.ts) writes the goToStep as one "canvas" edit of the text;
+// Mod-z outside text fields steps the document's one history back.
+test("@workbench dragging a CTA's handle to a step creates its goToStep; undo removes it", async ({
   page,
 }, testInfo) => {
   await page.goto("/");

@@ -6,6 +6,7 @@
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
+import { expandPane } from "./debugger-page.ts";
 
 // The dev server compiles on first load and the machine may be busy: be patient, not flaky.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -156,6 +157,7 @@ test("@workbench the timeline speaks in labels and human durations", async ({ pa
   await stepOnScreen(page).getByRole("button", { name: "Done", exact: true }).click();
   await expect(page.getByTestId("nothing-on-screen")).toBeVisible();
 
+  await expandPane(page, "the timeline");
   const pane = timeline(page);
   await expect(pane.locator(".moment-label")).toHaveText([
     "start",
@@ -221,6 +223,7 @@ test("the step card scrolls into view when the step changes", async ({ page }) =
       if (box.scrollHeight > box.clientHeight + 1) box.scrollTop = box.scrollHeight;
     }
   });
+  await expandPane(page, "the timeline");
   await expect(stepOnScreen(page)).not.toBeInViewport();
   await timeline(page).getByRole("button", { name: "Previous moment" }).click();
   await expect(stepOnScreen(page)).toHaveAttribute("data-step", "score");
@@ -246,6 +249,7 @@ test("the agent says when no custom answer or automated action matches", async (
 test("a snooze is drawn as an icon with a name, not a missing glyph", async ({ page }) => {
   await start(page, "snoozable-nps", "score");
   await stepOnScreen(page).getByRole("button", { name: "Remind me tomorrow" }).click();
+  await expandPane(page, "the timeline");
   const snoozed = timeline(page)
     .getByTestId("trace-entry")
     .and(page.locator('[data-type="experience.snoozed"]'));
