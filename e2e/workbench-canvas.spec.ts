@@ -198,3 +198,63 @@ test("@workbench dragging a CTA's handle to a step creates its goToStep; undo re
   await expect.poll(() => laterActions(page)).toEqual([]);
   await expect(route).toHaveCount(0);
 });
+
+/** Presses Tab until `reached` holds (at most `limit` presses); fails if it never does. */
+async function tabUntil(page: Page, reached: () => Promise<boolean>, limit = 200): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await reached()) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`not reached after ${limit} Tab presses`);
+}
+
+test("@workbench keyboard only: open the NPS example, answer it, then move through the canvas", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/, { timeout: 90_000 });
+  // Open the example from the Example picker, by keyboard.
+  const picker = page.getByRole("combobox", { name: "Example" });
+  await tabUntil(page, () => picker.evaluate((element) => element === document.activeElement));
+  // A native select moves its choice with the arrow keys: towards the NPS option.
+  const [at, target] = await picker.evaluate((element) => {
+    const options = [...(element as HTMLSelectElement).options];
+    return [
+      (element as HTMLSelectElement).selectedIndex,
+      options.findIndex((option) => option.value === "nps-survey"),
+    ];
+  });
+  const key = target > at ? "ArrowDown" : "ArrowUp";
+  for (let presses = 0; presses < Math.abs(target - at); presses++) await page.keyboard.press(key);
+  await expect(picker).toHaveValue("nps-survey");
+  await expect(canvas(page)).toHaveAttribute("data-experience", "quarterly-nps", {
+    timeout: 90_000,
+  });
+  await expect(canvas(page)).toHaveAttribute("data-layout", /elk|fast/, { timeout: 90_000 });
+  const onScreen = page.getByTestId("step-on-screen");
+  await expect(onScreen).toHaveAttribute("data-step", "score");
+
+  // Answer it: Tab to the score 10 and press Enter; focus follows to the next question.
+  const ten = onScreen.getByRole("button", { name: "Answer 10", exact: true });
+  await tabUntil(page, () => ten.evaluate((element) => element === document.activeElement));
+  await page.keyboard.press("Enter");
+  await expect(onScreen).not.toHaveAttribute("data-step", "score");
+  const answered = await onScreen.getAttribute("data-step");
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => document.activeElement?.closest("[data-testid='step-on-screen']") !== null,
+      ),
+    )
+    .toBe(true);
+
+  // Then the canvas: Tab reaches a node, the arrows move, Enter previews from the node.
+  await tabUntil(page, async () => (await focusedNodeId(page)) !== null);
+  const first = (await focusedNodeId(page)) as string;
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => focusedNodeId(page)).not.toBe(first);
+  const next = (await focusedNodeId(page)) as string;
+  await page.keyboard.press("Enter");
+  await expect(onScreen).toHaveAttribute("data-step", next);
+  expect(answered).not.toBeNull();
+});
