@@ -316,6 +316,21 @@ export const exactStateLimit = 100_000;
  */
 export const exactBlockLimit = 1_500;
 
+/** Monte Carlo: the model's `start.at` when it has none (SPEC §5's own example). */
+export const forecastStartAt = "2026-01-05T09:00:00Z";
+
+/** Monte Carlo: the page of a user who opens no session in the horizon (nothing is on it). */
+export const forecastNoSessionUrl = "about:blank";
+
+/** Monte Carlo: at most this many interactions in one session (a flow the user could go round
+ *  forever with no `ignore` stops there; the step stays on screen till the next session). */
+export const maxInteractionsPerSession = 200;
+
+/** Monte Carlo: the id of user `index` (0-based), as its drawn script names it. */
+export function forecastUserId(index: number): string {
+  return `user-${index + 1}`;
+}
+
 /**
  * Forecast decisions, in words (README "Semantics" lists the same):
  * - Model: Monte Carlo fields (seed, users, days, start, personas, visits) are optional; exact
