@@ -1,7 +1,6 @@
 // Forecasts (SPEC §5): a forecast model checked against its project, and exact mode.
 // What app/ and cli/ import of machines/forecast/ comes from here.
 export { answerOfKey, uniformAnswerShares } from "./answers.ts";
-export type { UserRun } from "./engine-run.ts";
 export { ForecastError } from "./errors.ts";
 export {
   type ExactExperienceForecast,
@@ -24,6 +23,7 @@ export {
   type RunOptions,
   routeTraffic,
   type StepReach,
+  type UserRun,
   wilson95,
 } from "./monte-carlo.ts";
 export { checkMonteCarloModel } from "./population.ts";

@@ -2,11 +2,13 @@
 // result reads the tally. Which runner runs a user does not change what it draws.
 import type { ForecastModel } from "../format/forecast-model.ts";
 import type { Project } from "../format/schema.ts";
-import { runUserOnEngine, type UserRun } from "./engine-run.ts";
+import type { ExperienceResult, Script, ScriptStep } from "../format/script.ts";
+import { EngineWorld } from "./engine-run.ts";
 import { blockedReasons, type ForecastLayout, forecastLayout, monteCarloEnds } from "./layout.ts";
 import { type PopulationPlan, populationPlan, SessionPlan } from "./population.ts";
 import { UserStream } from "./streams.ts";
 import { emptyTally, type TallyData, TallySink } from "./tally.ts";
+import { DriverScratch, driveUser, userScript } from "./user-driver.ts";
 
 export interface ForecastContext {
   project: Project;
@@ -46,16 +48,26 @@ export function forecastUsers(
   const sessions = new SessionPlan();
   const stream = new UserStream();
   const every = options.progressEvery ?? 1000;
+  const world = new EngineWorld(project, layout, plan);
+  world.setSink(sink);
+  const scratch = new DriverScratch(layout.experiences.length);
   for (let index = from; index < to; index++) {
     if ((index - from) % every === 0 && index > from) {
       options.onProgress?.(index - from);
       if (options.cancelled?.()) break;
     }
     sessions.draw(plan, stream, index);
-    runUserOnEngine(project, layout, plan, sessions, stream, index, sink, false);
+    sink.beginUser();
+    driveUser(world, layout, plan, sessions, stream, index, scratch);
+    world.tally(sink, sessions.count === 0 ? 0 : sessions.times[0]);
   }
   options.onProgress?.(tally.users);
   return tally;
+}
+
+export interface UserRun {
+  script: Script;
+  experiences: Record<string, ExperienceResult>;
 }
 
 /** User `index`'s drawn script and outcome (SPEC §5: the script replays to that outcome). */
@@ -64,16 +76,11 @@ export function drawnUser(context: ForecastContext, index: number): UserRun {
   const sessions = new SessionPlan();
   const stream = new UserStream();
   sessions.draw(plan, stream, index);
-  return runUserOnEngine(
-    project,
-    layout,
-    plan,
-    sessions,
-    stream,
-    index,
-    undefined,
-    true,
-  ) as UserRun;
+  const world = new EngineWorld(project, layout, plan);
+  const steps: ScriptStep[] = [];
+  const scratch = new DriverScratch(layout.experiences.length);
+  driveUser(world, layout, plan, sessions, stream, index, scratch, steps);
+  return { script: userScript(plan, sessions, index, steps), experiences: world.outcome() };
 }
 
 export interface StepReach {
