@@ -20,6 +20,7 @@ export {
   type MonteCarloExperience,
   type MonteCarloForecast,
   monteCarloResult,
+  type Runner,
   type RunOptions,
   routeTraffic,
   type StepReach,

@@ -14,6 +14,7 @@ import { matchesPage } from "../model/glob.ts";
 import { defaultAnswerWeight } from "../semantics.ts";
 import { answerOfKey } from "./answers.ts";
 import { StepEdges } from "./behaviour.ts";
+import { type AnswerDomain, answerDomain } from "./population.ts";
 
 /** How a shown experience stands at the horizon (SPEC §5 `ends`). */
 export const monteCarloEnds = ["completed", "dismissed", "snoozed", "launched", "open"] as const;
@@ -67,6 +68,8 @@ export interface ForecastLayout {
   steps: Step[];
   stepExperience: Int32Array;
   offers: StepOffers[];
+  /** Per global step: what a uniform answer draws from. */
+  answerDomains: AnswerDomain[];
   /** Per global step: the edge an answer meeting each condition takes (undefined: fallback). */
   answerEdges: ((value: AnswerValue) => number)[];
   /** Per global edge: it leads to a "launched" end (a launch out of the flow). */
@@ -135,6 +138,7 @@ export function forecastLayout(project: Project, model: ForecastModel): Forecast
     stepExperience: Int32Array.from(stepExperience),
     offers,
     answerEdges,
+    answerDomains: steps.map(answerDomain),
     edgeLaunches: Uint8Array.from(edgeLaunches),
     edgeCount: edgeLaunches.length,
     stepCount: steps.length,

@@ -4,6 +4,8 @@ import type { ForecastModel } from "../format/forecast-model.ts";
 import type { Project } from "../format/schema.ts";
 import type { ExperienceResult, Script, ScriptStep } from "../format/script.ts";
 import { EngineWorld } from "./engine-run.ts";
+import { KernelWorld } from "./kernel.ts";
+import { type KernelTables, kernelTables, kernelUnsupported } from "./kernel-tables.ts";
 import { blockedReasons, type ForecastLayout, forecastLayout, monteCarloEnds } from "./layout.ts";
 import { type PopulationPlan, populationPlan, SessionPlan } from "./population.ts";
 import { UserStream } from "./streams.ts";
@@ -15,15 +17,27 @@ export interface ForecastContext {
   model: ForecastModel;
   plan: PopulationPlan;
   layout: ForecastLayout;
+  /** The population kernel's tables; undefined when the kernel cannot run the project. */
+  kernel: KernelTables | undefined;
+  /** Why the engine runs users instead of the kernel (empty when the kernel does). */
+  kernelUnsupported: string[];
 }
+
+/** Which world runs users: the kernel when it can, else the engine (same draws either way). */
+export type Runner = "kernel" | "engine";
 
 /** A model checkMonteCarloModel accepts, on its project (both checked). */
 export function forecastContext(project: Project, model: ForecastModel): ForecastContext {
+  const plan = populationPlan(project, model);
+  const layout = forecastLayout(project, model);
+  const unsupported = kernelUnsupported(project);
   return {
     project,
     model,
-    plan: populationPlan(project, model),
-    layout: forecastLayout(project, model),
+    plan,
+    layout,
+    kernel: unsupported.length === 0 ? kernelTables(project, layout, plan) : undefined,
+    kernelUnsupported: unsupported,
   };
 }
 
@@ -33,6 +47,16 @@ export interface RunOptions {
   progressEvery?: number;
   /** Checked between users: true stops the run (the tally then holds the users done). */
   cancelled?: () => boolean;
+  /** Forces a world (tests compare them); by default the kernel when it can run. */
+  runner?: Runner;
+}
+
+function worldFor(context: ForecastContext, runner: Runner | undefined): KernelWorld | EngineWorld {
+  const { project, layout, plan, kernel } = context;
+  if (runner !== "engine" && kernel) return new KernelWorld(kernel, layout);
+  if (runner === "kernel")
+    throw new Error(`the kernel cannot run this project: ${context.kernelUnsupported.join("; ")}`);
+  return new EngineWorld(project, layout, plan);
 }
 
 /** Runs users [from, to) and returns their tally. */
@@ -42,13 +66,13 @@ export function forecastUsers(
   to: number,
   options: RunOptions = {},
 ): TallyData {
-  const { project, layout, plan } = context;
+  const { layout, plan } = context;
   const tally = emptyTally(layout, plan.days);
   const sink = new TallySink(tally);
   const sessions = new SessionPlan();
   const stream = new UserStream();
   const every = options.progressEvery ?? 1000;
-  const world = new EngineWorld(project, layout, plan);
+  const world = worldFor(context, options.runner);
   world.setSink(sink);
   const scratch = new DriverScratch(layout.experiences.length);
   for (let index = from; index < to; index++) {
@@ -71,12 +95,13 @@ export interface UserRun {
 }
 
 /** User `index`'s drawn script and outcome (SPEC §5: the script replays to that outcome). */
-export function drawnUser(context: ForecastContext, index: number): UserRun {
-  const { project, layout, plan } = context;
+export function drawnUser(context: ForecastContext, index: number, runner?: Runner): UserRun {
+  const { layout, plan } = context;
   const sessions = new SessionPlan();
   const stream = new UserStream();
   sessions.draw(plan, stream, index);
-  const world = new EngineWorld(project, layout, plan);
+  const world = worldFor(context, runner);
+  if (world instanceof KernelWorld) world.record(true);
   const steps: ScriptStep[] = [];
   const scratch = new DriverScratch(layout.experiences.length);
   driveUser(world, layout, plan, sessions, stream, index, scratch, steps);

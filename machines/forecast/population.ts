@@ -138,24 +138,36 @@ function pickAt(cumulative: Float64Array, u: number): number {
   return cumulative.length - 1;
 }
 
+/** What a uniform answer draws from, per step (computed once: a draw allocates nothing). */
+export interface AnswerDomain {
+  kind: Step["kind"];
+  min: number;
+  max: number;
+  options: string[];
+}
+
+export function answerDomain(step: Step): AnswerDomain {
+  const { min, max } =
+    step.kind === "nps" || step.kind === "scale" ? answerRange(step) : { min: 0, max: 0 };
+  const q = step.question;
+  const options = q && "options" in q ? [...new Set(q.options)] : [];
+  return { kind: step.kind, min, max, options };
+}
+
 /**
  * An answer drawn uniformly from those the step allows (the same mix exact mode weighs,
  * answers.ts): an integer of the range, an option, a non-empty set of options (in the
  * options' order), or "" for text.
  */
-export function uniformAnswer(step: Step, stream: UserStream): AnswerValue {
-  switch (step.kind) {
+export function uniformAnswer(domain: AnswerDomain, stream: UserStream): AnswerValue {
+  switch (domain.kind) {
     case "nps":
-    case "scale": {
-      const { min, max } = answerRange(step);
-      return min + stream.below(max - min + 1);
-    }
-    case "choice": {
-      const options = optionsOf(step);
-      return options[stream.below(options.length)];
-    }
+    case "scale":
+      return domain.min + stream.below(domain.max - domain.min + 1);
+    case "choice":
+      return domain.options[stream.below(domain.options.length)];
     case "multiChoice": {
-      const options = optionsOf(step);
+      const options = domain.options;
       for (;;) {
         const chosen = options.filter(() => stream.uniform() < 0.5);
         if (chosen.length > 0 || options.length === 0) return chosen;
@@ -164,9 +176,4 @@ export function uniformAnswer(step: Step, stream: UserStream): AnswerValue {
     default:
       return "";
   }
-}
-
-function optionsOf(step: Step): string[] {
-  const q = step.question;
-  return q && "options" in q ? [...new Set(q.options)] : [];
 }

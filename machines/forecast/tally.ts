@@ -31,6 +31,10 @@ export const reasonNumber = Object.fromEntries(
   blockedReasons.map((code, i) => [code, i]),
 ) as Record<BlockedReason, number>;
 
+// Module-level copies: imported bindings are getters under some loaders (a hot-loop cost).
+const endCount = monteCarloEnds.length;
+const reasonCount = blockedReasons.length;
+
 export function emptyTally(layout: ForecastLayout, days: number): TallyData {
   const e = layout.experiences.length;
   return {
@@ -78,7 +82,7 @@ export class TallySink {
   private readonly stepStamp: Int32Array;
   private readonly edgeStamp: Int32Array;
   private readonly blockedStamp: Int32Array;
-  private readonly reasons = blockedReasons.length;
+  private readonly reasons = reasonCount;
 
   constructor(readonly tally: TallyData) {
     this.stepStamp = new Int32Array(tally.reach.length);
@@ -103,7 +107,7 @@ export class TallySink {
     t.shownUsers[experience]++;
     t.views[experience] += views;
     t.snoozes[experience] += snoozes;
-    t.ends[experience * monteCarloEnds.length + end]++;
+    t.ends[experience * endCount + end]++;
     const day = Math.floor(firstShownMs / 86_400_000);
     if (day >= 0 && day < t.days) t.shownPerDay[experience * t.days + day]++;
   }

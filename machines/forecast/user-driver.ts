@@ -12,6 +12,9 @@ import { uniformAnswer } from "./population.ts";
 import type { UserStream } from "./streams.ts";
 import type { TallySink } from "./tally.ts";
 
+// A module-level copy: imported bindings are getters under some loaders (a hot-loop cost).
+const interactionBound = maxInteractionsPerSession;
+
 /** A world one user runs in. Pages are the plan's page numbers; steps the layout's. */
 export interface UserWorld {
   /** Starts user `index` with `persona` (-1: none) on `page` (-1: no session at all), `at`
@@ -77,7 +80,7 @@ export function driveUser(
       world.navigate(sessions.pages[s]);
     }
     const session = s + 1;
-    for (let n = 0; n < maxInteractionsPerSession; n++) {
+    for (let n = 0; n < interactionBound; n++) {
       // The first experience on screen (in `experiences` order) the user has not ignored.
       let acting = -1;
       let step = -1;
@@ -98,7 +101,7 @@ export function driveUser(
         continue;
       }
       const value =
-        offer.kind === "anyAnswer" ? uniformAnswer(layout.steps[step], stream) : undefined;
+        offer.kind === "anyAnswer" ? uniformAnswer(layout.answerDomains[step], stream) : undefined;
       steps?.push(offerStep(layout.experiences[acting].id, offer, value));
       world.act(acting, offer, value);
     }
