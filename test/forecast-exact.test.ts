@@ -18,6 +18,9 @@ import {
   type FlowChoices,
   ForecastError,
   flowChoices,
+  forecastContext,
+  forecastUsers,
+  monteCarloResult,
 } from "../machines/forecast/index.ts";
 import {
   type ForecastModel,
@@ -611,6 +614,46 @@ function checkAgainstMonteCarlo(
   });
 }
 
+/**
+ * The product's Monte Carlo (the population kernel) on the same flow, shown automatically
+ * once: each user's first display ends as exact mode says, within 5σ. `ignore` is 0 (exact
+ * mode leaves it out), the horizon one day with rare sessions (a snoozed survey then seldom
+ * shows again), the survey once: what a display ends as is all that counts.
+ */
+let populationChecks = 0;
+
+function checkAgainstPopulation(
+  project: Project,
+  model: ForecastModel,
+  forecast: ExactExperienceForecast,
+  seed: number,
+) {
+  const auto = structuredClone(project);
+  auto.experiences[0].showOn = { trigger: "auto", urls: ["/"] };
+  auto.experiences[0].recurrence = { kind: "once" };
+  const population: ForecastModel = {
+    ...model,
+    seed,
+    users: 100_000,
+    days: 1,
+    visits: { perDay: 0.02, pages: new Map([["/", 1]]) },
+    default: { ...model.default, ignore: 0 },
+  };
+  populationChecks++;
+  const context = forecastContext(auto, population);
+  expect(context.kernel, "the kernel runs generated surveys").toBeDefined();
+  const result = monteCarloResult(context, forecastUsers(context, 0, 100_000));
+  const survey = result.experiences.survey;
+  expect(survey.shownUsers).toBeGreaterThan(1500);
+  for (const end of exactEnds) {
+    expect(withinFiveSigma(survey.ends[end], survey.shownUsers, forecast.ends[end]), end).toBe(true);
+  }
+  for (const [id, { reach }] of Object.entries(forecast.steps)) {
+    const reached = survey.steps[id].reachUsers;
+    expect(withinFiveSigma(reached, survey.shownUsers, reach), `reach of ${id}`).toBe(true);
+  }
+}
+
 function checkProbabilities(flow: FlowChoices, forecast: ExactExperienceForecast) {
   const total = exactEnds.reduce((sum, end) => sum + forecast.ends[end], 0);
   expect(Math.abs(total - 1)).toBeLessThan(1e-9);
@@ -646,6 +689,7 @@ describe("exact mode on generated flows", () => {
           expect(Math.abs(chain.visits[i] - forecast.steps[step.id].visits)).toBeLessThan(1e-9);
         });
         checkAgainstMonteCarlo(flow, forecast, seed);
+        if (seed % 3 === 0) checkAgainstPopulation(project, model, forecast, seed);
       }),
       { seed: 13, numRuns: 60 },
     );
@@ -665,11 +709,14 @@ describe("exact mode on generated flows", () => {
         if (forecast.states > reached) histories++;
         checkProbabilities(flow, forecast);
         checkAgainstMonteCarlo(flow, forecast, seed);
+        if (seed % 3 === 0) checkAgainstPopulation(project, model, forecast, seed);
       }),
       { seed: 31, numRuns: 60 },
     );
     // The generated flows do have cycles, and `previous` that reads the history.
     expect(chains).toBeGreaterThan(20);
+    // The product's Monte Carlo ran on a third of the flows of both properties.
+    expect(populationChecks).toBeGreaterThan(20);
     expect(histories).toBeGreaterThan(0);
   });
 
