@@ -3,6 +3,7 @@
 import { cliSuite } from "./cli.bench.ts";
 import { engineSuite } from "./engine.bench.ts";
 import { exploreSuite } from "./explore.bench.ts";
+import { forecastSuite } from "./forecast.bench.ts";
 import { graphSuite } from "./graph.bench.ts";
 import type { BenchSuite } from "./harness.ts";
 import { uiSuite } from "./ui.bench.ts";
@@ -16,6 +17,7 @@ export const suites: readonly BenchSuite[] = [
   graphSuite,
   uiSuite,
   cliSuite,
+  forecastSuite,
 ];
 
 async function main(args: readonly string[]): Promise<number> {

@@ -123,7 +123,7 @@ describe("replay: exit codes, and every recording is run", () => {
     expect(err).toContain("settings.json: not a recording");
     // copy/ holds the example projects beside recordings/: skipped, not refused.
     expect(out).toMatch(/13 recordings: 12 passed, 0 failed, 1 cannot be read/);
-    expect(out).toMatch(/skipped 8 projects found beside the recordings/);
+    expect(out).toMatch(/skipped 9 projects found beside the recordings/);
     expect(classify({ version: 1, experiences: [] })).toBe("project");
     expect(classify({ steps: [] })).toBe("script");
     expect(classify({ project: "p.json", script: {} })).toBe("recording");

@@ -67,6 +67,7 @@ describe("examples", () => {
       "agent.json",
       "feature-banner.json",
       "getting-started-checklist.json",
+      "launch-week.json",
       "multi-action-cta.json",
       "nps-survey.json",
       "onboarding-tour.json",
@@ -132,6 +133,25 @@ describe("what each example shows", () => {
       (e) => e.id === (launch as { experience: string }).experience,
     );
     expect(tour).toMatchObject({ type: "tour", status: "live", showOn: { trigger: "manual" } });
+  });
+
+  it("launch-week: an auto banner, tour and survey on shared pages, one rate limit; the banner launches the tour", () => {
+    const { project } = load("launch-week.json");
+    expect(project.settings.rateLimit).toEqual({ max: 1, hours: 24 });
+    const byType = (type: string) => project.experiences.find((e) => e.type === type);
+    const [banner, tour, survey] = ["banner", "tour", "survey"].map(byType);
+    for (const experience of [banner, tour, survey]) {
+      expect(experience?.showOn.trigger).toBe("auto");
+      expect(experience?.ignoreRateLimit).toBe(false);
+    }
+    // Every page the tour and the survey show on, the banner shows on too (and comes first).
+    const bannerUrls = banner?.showOn.urls ?? [];
+    for (const url of [...(tour?.showOn.urls ?? []), ...(survey?.showOn.urls ?? [])]) {
+      expect(bannerUrls).toContain(url);
+    }
+    expect(project.experiences[0]).toBe(banner);
+    const launches = banner?.steps[0].ctas.flatMap((c) => c.actions) ?? [];
+    expect(launches).toContainEqual({ type: "launchExperience", experience: tour?.id });
   });
 
   it("getting-started-checklist: tasks launch tours and open posts that exist", () => {
