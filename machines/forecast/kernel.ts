@@ -28,6 +28,7 @@ const aDismiss = Act.dismiss;
 const aSnooze = Act.snooze;
 const aNavigate = Act.navigateTo;
 const aLaunchAgent = Act.launchAgent;
+const aSetAttributes = Act.setAttributes;
 const goNext = GoTo.next;
 const goPrevious = GoTo.previous;
 const goComplete = GoTo.complete;
@@ -66,7 +67,9 @@ export class KernelWorld implements UserWorld {
   private history: Int32Array[];
   private readonly historySize: Int32Array;
   // The world.
-  private persona = 0;
+  /** The user's attribute set (AttributeStates) and its audiences' attribute tests. */
+  private attributeState = 0;
+  private audience: Uint8Array = new Uint8Array(0);
   private page = 0;
   private pageChanges = 0;
   private nowMs = 0;
@@ -143,7 +146,7 @@ export class KernelWorld implements UserWorld {
       this.historySize[e] = 0;
     }
     if (this.visited) for (const list of this.visited) list.length = 0;
-    this.persona = persona + 1;
+    this.setAttributes(this.t.personaState[persona < 0 ? this.t.personaState.length - 1 : persona]);
     this.page = page < 0 ? this.t.noSessionPage : this.t.planPage[page];
     this.pageChanges = 0;
     this.nowMs = 0;
@@ -200,7 +203,7 @@ export class KernelWorld implements UserWorld {
         if (does.do === "clickElement") {
           this.clickElement(this.t.selectorNumber.get(does.selector) ?? -1);
         } else if (does.do === "navigate") {
-          this.changePage(this.t.pageNumber.get(does.url) as number);
+          this.changePage(this.t.pages.of(does.url));
         }
         break;
       }
@@ -410,21 +413,28 @@ export class KernelWorld implements UserWorld {
         this.launch(t.actTarget[a], pageChangesAtFire);
         return;
       case aNavigate: {
-        const page = t.actPage[a * (t.personas + 1) + this.persona];
+        const page = t.attributes.page(this.attributeState, a);
         if (page >= 0) this.changePage(page);
         return;
       }
       case aLaunchAgent: {
-        const slot = a * (t.personas + 1) + this.persona;
-        const answer = t.actPage[slot];
-        const automated = t.actAgentAutomated[slot];
+        const answer = t.attributes.agentAnswer(this.attributeState, a);
+        const automated = t.attributes.agentAutomated(this.attributeState, a);
         if (answer >= 0) this.fire(answer, -1, 0);
         if (automated >= 0) this.fire(automated, -1, 0);
         return;
       }
+      case aSetAttributes:
+        this.setAttributes(t.attributes.after(this.attributeState, t.actTarget[a]));
+        return;
       default:
         return;
     }
+  }
+
+  private setAttributes(state: number): void {
+    this.attributeState = state;
+    this.audience = this.t.attributes.audience[state];
   }
 
   private entered(e: number, s: number, back: boolean): void {
@@ -460,7 +470,8 @@ export class KernelWorld implements UserWorld {
   private fireUrlTriggers(e: number, s: number): void {
     const t = this.t;
     for (let k = t.triggerStart[s]; k < t.triggerStart[s + 1]; k++) {
-      if (t.triggerSelector[k] >= 0 || t.triggerMatches[k * t.pages + this.page] === 0) continue;
+      if (t.triggerSelector[k] >= 0 || t.pages.triggerMatches[this.page * t.triggers + k] === 0)
+        continue;
       if (this.status[e] !== active || this.step[e] !== s) return;
       this.interact(e, t.triggerEdge[k]);
     }
@@ -494,8 +505,14 @@ export class KernelWorld implements UserWorld {
 
   private launch(target: number, pageChangesAtFire: number): void {
     const t = this.t;
-    if (target < 0) return;
-    if (this.pageChanges > pageChangesAtFire && t.showsOn[target * t.pages + this.page] === 0) {
+    if (target < 0) {
+      this.requestShows(); // launch.blocked: no such experience
+      return;
+    }
+    if (
+      this.pageChanges > pageChangesAtFire &&
+      t.pages.showsOn[this.page * this.E + target] === 0
+    ) {
       this.requestShows(); // launch.interrupted
       return;
     }
@@ -532,7 +549,7 @@ export class KernelWorld implements UserWorld {
 
   private audienceHolds(e: number): boolean {
     const t = this.t;
-    if (t.audienceAttributes[e * (t.personas + 1) + this.persona] === 0) return false;
+    if (this.audience[e] === 0) return false;
     for (let k = t.hasStart[e]; k < t.hasStart[e + 1]; k++) {
       const o = t.hasExperience[k];
       if (o < 0) return false;
@@ -593,7 +610,7 @@ export class KernelWorld implements UserWorld {
     let onScreen = this.sequentialOnScreen();
     for (let e = 0; e < this.E; e++) {
       if (this.chainStopped) return;
-      if (t.auto[e] === 0 || t.showsOn[e * t.pages + this.page] === 0) continue;
+      if (t.auto[e] === 0 || t.pages.showsOn[this.page * this.E + e] === 0) continue;
       if (this.status[e] === active) continue;
       let reasons = this.notLiveAudienceRecurrence(e);
       const until = this.snoozedUntil[e];

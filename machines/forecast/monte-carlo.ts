@@ -5,7 +5,7 @@ import type { Project } from "../format/schema.ts";
 import type { ExperienceResult, Script, ScriptStep } from "../format/script.ts";
 import { EngineWorld } from "./engine-run.ts";
 import { KernelWorld } from "./kernel.ts";
-import { type KernelTables, kernelTables, kernelUnsupported } from "./kernel-tables.ts";
+import { type KernelTables, kernelTables } from "./kernel-tables.ts";
 import { blockedReasons, type ForecastLayout, forecastLayout, monteCarloEnds } from "./layout.ts";
 import { type PopulationPlan, populationPlan, SessionPlan } from "./population.ts";
 import { UserStream } from "./streams.ts";
@@ -17,27 +17,23 @@ export interface ForecastContext {
   model: ForecastModel;
   plan: PopulationPlan;
   layout: ForecastLayout;
-  /** The population kernel's tables; undefined when the kernel cannot run the project. */
-  kernel: KernelTables | undefined;
-  /** Why the engine runs users instead of the kernel (empty when the kernel does). */
-  kernelUnsupported: string[];
+  /** The population kernel's tables. */
+  kernel: KernelTables;
 }
 
-/** Which world runs users: the kernel when it can, else the engine (same draws either way). */
+/** Which world runs users: the kernel, or the engine (the same draws; tests compare them). */
 export type Runner = "kernel" | "engine";
 
 /** A model checkMonteCarloModel accepts, on its project (both checked). */
 export function forecastContext(project: Project, model: ForecastModel): ForecastContext {
   const plan = populationPlan(project, model);
   const layout = forecastLayout(project, model);
-  const unsupported = kernelUnsupported(project);
   return {
     project,
     model,
     plan,
     layout,
-    kernel: unsupported.length === 0 ? kernelTables(project, layout, plan) : undefined,
-    kernelUnsupported: unsupported,
+    kernel: kernelTables(project, layout, plan),
   };
 }
 
@@ -47,16 +43,15 @@ export interface RunOptions {
   progressEvery?: number;
   /** Checked between users: true stops the run (the tally then holds the users done). */
   cancelled?: () => boolean;
-  /** Forces a world (tests compare them); by default the kernel when it can run. */
+  /** The world users run in: the kernel (default) or the engine. */
   runner?: Runner;
 }
 
 function worldFor(context: ForecastContext, runner: Runner | undefined): KernelWorld | EngineWorld {
   const { project, layout, plan, kernel } = context;
-  if (runner !== "engine" && kernel) return new KernelWorld(kernel, layout);
-  if (runner === "kernel")
-    throw new Error(`the kernel cannot run this project: ${context.kernelUnsupported.join("; ")}`);
-  return new EngineWorld(project, layout, plan);
+  return runner === "engine"
+    ? new EngineWorld(project, layout, plan)
+    : new KernelWorld(kernel, layout);
 }
 
 /** Runs users [from, to) and returns their tally. */
