@@ -1,23 +1,21 @@
-// `flowscope forecast <project.json> --model <model.json> --experience <id> --exact [--json]`
-// (SPEC §5): the exact probability of each end of one display and each step's reach and
-// expected visits. Monte Carlo (without --exact) is not built yet: a usage error (exit 2).
-// Exit 1: an invalid project or model (each problem with its pointer, line and column), or
-// a flow exact mode cannot solve (infinite visit-history states: use Monte Carlo).
-
 // `flowscope forecast <project.json> --model <model.json> [--json] [--workers N]` (SPEC §5):
 // a Monte Carlo run of the model's users over its days, in worker threads; `--user <n>
 // --script` prints the script user n drew. `--experience <id> --exact`: the exact probability
 // of each end of one display and each step's reach and expected visits.
-// Exit 1: an invalid project or model (each problem with its pointer, line and column), or
-// a flow exact mode cannot solve (infinite visit-history states: use Monte Carlo).
+// Exit 1: an invalid project or model (each problem with its pointer, line and column; Monte
+// Carlo also needs users, days and visits), a --user past the model's users, or a flow exact
+// mode cannot solve (infinite visit-history states: use Monte Carlo). Exit 2: a wrong command
+// line, or a file that cannot be read or parsed.
 import { availableParallelism } from "node:os";
 import {
   checkForecastModel,
   checkMonteCarloModel,
   drawnUser,
   exactForecast,
+  type ForecastContext,
   ForecastError,
   forecastContext,
+  type MonteCarloForecast,
   monteCarloResult,
 } from "../../machines/forecast/index.ts";
 import {
@@ -108,35 +106,55 @@ async function forecastFile(
   const user = wholeNumberOption(options.user, "--user", 0);
   const project = await loadProject(file);
   const { model, value } = await loadMonteCarloModel(options.model, project);
-  const context = forecastContext(project, model);
-  if (user !== undefined) {
-    const users = context.plan.users;
-    if (user >= users) {
-      throw new CliError(
-        `--user ${user}: ${options.model} simulates ${users} users, numbered 0 to ${users - 1}`,
-        ExitCode.invalid,
-      );
+  return forecastErrorsInvalid(async () => {
+    const context = forecastContext(project, model);
+    if (user !== undefined) return printUserScript(context, user, options.model, io);
+    const progress = io.progress ? progressBar(io.err, context.plan.users) : noProgress;
+    let forecast: MonteCarloForecast;
+    try {
+      const input: ForecastInput = { project, model: value };
+      const tally = await runForecast({ input, context, workers, onProgress: progress.update });
+      forecast = monteCarloResult(context, tally);
+    } finally {
+      progress.finish();
     }
-    io.out(jsonText(drawnUser(context, user).script));
+    if (options.json) io.out(jsonText(forecast));
+    else {
+      const checklists = new Set(
+        project.experiences.filter((e) => e.type === "checklist").map((e) => e.id),
+      );
+      io.out(formatMonteCarloHuman(forecast, checklists, io.color));
+    }
     return ExitCode.ok;
-  }
-  const input: ForecastInput = { project, model: value };
-  const progress = io.progress ? progressBar(io.err, context.plan.users) : noProgress;
-  let forecast: ReturnType<typeof monteCarloResult>;
-  try {
-    const tally = await runForecast({ input, context, workers, onProgress: progress.update });
-    forecast = monteCarloResult(context, tally);
-  } finally {
-    progress.finish();
-  }
-  if (options.json) io.out(jsonText(forecast));
-  else {
-    const checklists = new Set(
-      project.experiences.filter((e) => e.type === "checklist").map((e) => e.id),
+  });
+}
+
+/** `--user <n> --script`: user n's drawn script, which `simulate` replays to its outcome. */
+function printUserScript(
+  context: ForecastContext,
+  user: number,
+  modelFile: string,
+  io: CliIo,
+): ExitCode {
+  const users = context.plan.users;
+  if (user >= users) {
+    throw new CliError(
+      `--user ${user}: ${modelFile} simulates ${users} users, numbered 0 to ${users - 1}`,
+      ExitCode.invalid,
     );
-    io.out(formatMonteCarloHuman(forecast, checklists, io.color));
   }
+  io.out(jsonText(drawnUser(context, user).script));
   return ExitCode.ok;
+}
+
+/** A flow and model the forecast cannot run (ForecastError): exit 1 with its message. */
+async function forecastErrorsInvalid(run: () => Promise<ExitCode> | ExitCode): Promise<ExitCode> {
+  try {
+    return await run();
+  } catch (caught) {
+    if (caught instanceof ForecastError) throw new CliError(caught.message, ExitCode.invalid);
+    throw caught;
+  }
 }
 
 function usage(message: string): never {
@@ -162,16 +180,12 @@ async function exactFile(file: string, options: ForecastOptions, io: CliIo): Pro
   const project = await loadProject(file);
   requireExperienceId(project, experienceId, file);
   const model = await loadModel(options.model, project);
-  let forecast: ReturnType<typeof exactForecast>;
-  try {
-    forecast = exactForecast(project, model, experienceId);
-  } catch (caught) {
-    if (caught instanceof ForecastError) throw new CliError(caught.message, ExitCode.invalid);
-    throw caught;
-  }
-  const [only] = Object.values(forecast.experiences);
-  io.out(options.json ? jsonText(forecast) : formatExactHuman(experienceId, only, io.color));
-  return ExitCode.ok;
+  return forecastErrorsInvalid(() => {
+    const forecast = exactForecast(project, model, experienceId);
+    const [only] = Object.values(forecast.experiences);
+    io.out(options.json ? jsonText(forecast) : formatExactHuman(experienceId, only, io.color));
+    return ExitCode.ok;
+  });
 }
 
 /**
