@@ -143,24 +143,26 @@ function experienceLines(
 ): string[] {
   const { shownUsers, views, snoozes, ends, blocked, shownPerDay } = experience;
   const label = (name: string) => `  ${name.padEnd(9)} `;
-  const lines = [
-    paint(color, "bold", plain(id)),
-    `${label("shown")}${share(shownUsers, users, " users")} · ${grouped(views)} views · ${grouped(snoozes)} snoozes`,
-    `${label("ends")}${Object.entries(ends)
-      .map(([end, n]) => `${end} ${share(n, shownUsers)}`)
-      .join(" · ")}`,
-  ];
   const reasons = Object.entries(blocked);
-  lines.push(
-    `${label("blocked")}${reasons.length === 0 ? "no one" : reasons.map(([code, n]) => `${code} ${grouped(n)}`).join(" · ")}`,
-  );
+  const blockedLine = `${label("blocked")}${reasons.length === 0 ? "no one" : reasons.map(([code, n]) => `${code} ${grouped(n)}`).join(" · ")}`;
+  const header = paint(color, "bold", plain(id));
+  // Never shown: its ends, days and steps are all 0; what blocked it is the news.
+  if (shownUsers === 0) return [header, `${label("shown")}no one`, blockedLine];
   const { marks, per } = sparkline(shownPerDay);
   const detail =
     shownPerDay.length <= listedDays ? shownPerDay.map(grouped).join(" · ") : peakDay(shownPerDay);
   const scale = per === 1 ? "" : paint(color, "dim", ` (a mark per ${per} days)`);
-  lines.push(`${label("per day")}${marks}  ${detail}${scale}`, "");
-  lines.push(...stepLines(experience, checklist, color));
-  return lines;
+  return [
+    header,
+    `${label("shown")}${share(shownUsers, users, " users")} · ${grouped(views)} views · ${grouped(snoozes)} snoozes`,
+    `${label("ends")}${Object.entries(ends)
+      .map(([end, n]) => `${end} ${share(n, shownUsers)}`)
+      .join(" · ")}`,
+    blockedLine,
+    `${label("per day")}${marks}  ${detail}${scale}`,
+    "",
+    ...stepLines(experience, checklist, color),
+  ];
 }
 
 function peakDay(perDay: readonly number[]): string {
