@@ -1,5 +1,7 @@
 // The prebuilt CLI (`npx flowscope`, README "The command line"): cli/main.ts bundled for Node
-// into dist-cli/flowscope.js by `npm run build:cli`, which `prepare` runs at `npm ci` time.
+// into dist-cli/flowscope.js by `npm run build:cli`, which `prepare` runs at `npm ci` time,
+// beside dist-cli/forecast-worker.js, the worker threads of `forecast` (cli/forecast-pool.ts
+// starts the file next to itself). Code both use lands in shared chunks.
 // Node's built-ins and the packages stay external (loaded from node_modules at run time), so
 // the bundle holds our own code, cli/ and machines/, already compiled from TypeScript — and
 // zod: it ships as some sixty ES modules that Node's loader would resolve and read one by one
@@ -29,7 +31,7 @@ export default defineConfig({
   logLevel: "warn",
   ssr: { noExternal: inlined },
   build: {
-    ssr: "cli/main.ts",
+    ssr: true,
     outDir: "dist-cli",
     emptyOutDir: true,
     target: "node20",
@@ -37,12 +39,14 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rollupOptions: {
+      input: { flowscope: "cli/main.ts", "forecast-worker": "cli/forecast-worker.ts" },
       external: isExternal,
       output: {
-        entryFileNames: "flowscope.js",
+        entryFileNames: "[name].js",
         chunkFileNames: "[name]-[hash].js",
         // The entry is what `npx flowscope` runs: it starts with a shebang (npm makes it executable).
-        banner: (chunk) => (chunk.isEntry ? "#!/usr/bin/env node" : ""),
+        banner: (chunk) =>
+          chunk.isEntry && chunk.name === "flowscope" ? "#!/usr/bin/env node" : "",
       },
     },
   },

@@ -12,6 +12,8 @@ export interface CliIo {
   err(text: string): void;
   /** Whether stdout may carry ANSI colors. */
   color: boolean;
+  /** Whether stderr is a terminal, where a long command may draw a progress bar. */
+  progress?: boolean;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -29,6 +31,7 @@ export function processIo(): CliIo {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     color: colorAllowed(process.stdout.isTTY === true, process.env),
+    progress: process.stderr.isTTY === true,
     env: process.env,
   };
 }

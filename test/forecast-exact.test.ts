@@ -342,15 +342,6 @@ describe("flowscope forecast --exact", () => {
     expect(out).toMatch(/score +100\.00% +1\.000 +█{24}\n/);
   });
 
-  it("exits 2 without --exact: Monte Carlo is not built yet", async () => {
-    const model = await write("any-model.json", {});
-    const { code, err } = await runInProcess(["forecast", npsFile, "--model", model]);
-    expect(code).toBe(2);
-    expect(err).toContain(
-      "Monte Carlo forecasting is not built yet (issue 13); use --experience <id> --exact",
-    );
-  });
-
   it("exits 2 for --exact without --experience, and for a model that is not JSON", async () => {
     const model = await write("broken-model.json", '{\n  "default": { "cta": 1,, }\n}');
     const usage = await runInProcess(["forecast", npsFile, "--model", model, "--exact"]);
