@@ -637,7 +637,9 @@ function checkAgainstPopulation(
   const survey = result.experiences.survey;
   expect(survey.shownUsers).toBeGreaterThan(1500);
   for (const end of exactEnds) {
-    expect(withinFiveSigma(survey.ends[end], survey.shownUsers, forecast.ends[end]), end).toBe(true);
+    expect(withinFiveSigma(survey.ends[end], survey.shownUsers, forecast.ends[end]), end).toBe(
+      true,
+    );
   }
   for (const [id, { reach }] of Object.entries(forecast.steps)) {
     const reached = survey.steps[id].reachUsers;
