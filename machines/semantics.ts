@@ -328,7 +328,7 @@ export const maxInteractionsPerSession = 200;
 
 /** Monte Carlo: the id of user `index` (0-based), as its drawn script names it. */
 export function forecastUserId(index: number): string {
-  return `user-${index + 1}`;
+  return `user-${index}`;
 }
 
 /**

@@ -64,7 +64,7 @@ export const forecastCommand = defineCommand<ForecastOptions>({
     {
       flags: "--user <n>",
       description:
-        "with --script: one simulated user by index, from 0 to the model's users − 1 (its script names it user-<n+1>)",
+        "with --script: one simulated user by index, from 0 to the model's users − 1 (its script names it user-<n>)",
     },
     {
       flags: "--script",

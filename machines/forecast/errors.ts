@@ -8,4 +8,4 @@ export class ForecastError extends Error {
 
 /** What every "exact mode cannot" message ends with. */
 export const useMonteCarlo =
-  "use Monte Carlo instead (flowscope forecast without --exact; not built yet, issue 13)";
+  "use Monte Carlo instead (flowscope forecast without --exact)";
