@@ -7,5 +7,4 @@ export class ForecastError extends Error {
 }
 
 /** What every "exact mode cannot" message ends with. */
-export const useMonteCarlo =
-  "use Monte Carlo instead (flowscope forecast without --exact)";
+export const useMonteCarlo = "use Monte Carlo instead (flowscope forecast without --exact)";
