@@ -606,11 +606,14 @@ export class KernelWorld implements UserWorld {
 
   private showOnce(): void {
     const t = this.t;
-    const reserved = this.reservedLaunch();
+    const E = this.E;
+    const reserved = this.pending === 0 ? -1 : this.reservedLaunch();
     let onScreen = this.sequentialOnScreen();
-    for (let e = 0; e < this.E; e++) {
+    const showsOn = t.pages.showsOn;
+    const row = this.page * E;
+    for (let e = 0; e < E; e++) {
       if (this.chainStopped) return;
-      if (t.auto[e] === 0 || t.pages.showsOn[this.page * this.E + e] === 0) continue;
+      if (t.auto[e] === 0 || showsOn[row + e] === 0) continue;
       if (this.status[e] === active) continue;
       let reasons = this.notLiveAudienceRecurrence(e);
       const until = this.snoozedUntil[e];

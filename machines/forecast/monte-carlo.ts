@@ -137,7 +137,8 @@ export function wilson95(hits: number, n: number): [number, number] {
   const scale = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / scale;
   const half = (z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / scale;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At 0 and n the bounds are exactly 0 and 1 (rounding would leave them a hair inside).
+  return [hits === 0 ? 0 : Math.max(0, centre - half), hits === n ? 1 : Math.min(1, centre + half)];
 }
 
 /** The SPEC §5 result of a tally. Keys are ids: objects are built with defineProperty-safe entries. */

@@ -21,16 +21,29 @@ const twoTo32 = 4294967296;
 
 export class UserStream {
   private generator: Generator = xoroshiro128plusFromState([1, 2, 3, 4]);
+  private readonly state = [0, 0, 0, 0];
+  private seed = Number.NaN;
+  private seedMix = 0;
+  private poissonMean = 0;
+  private poissonZero = 1;
 
   /** Starts the stream of user `index` (0-based) under `seed` (any safe integer). */
   reset(seed: number, index: number): void {
-    const low = seed >>> 0;
-    const high = Math.floor(seed / twoTo32) | 0;
-    const base = mix32(mix32(low ^ golden) + mix32(high + golden) + Math.imul(index, golden));
-    const state = [0, 0, 0, 0];
-    for (let i = 0; i < 4; i++) state[i] = mix32(base + Math.imul(i + 1, golden) + index);
+    if (seed !== this.seed) {
+      this.seed = seed;
+      this.seedMix = mix32(
+        mix32((seed >>> 0) ^ golden) + mix32((Math.floor(seed / twoTo32) | 0) + golden),
+      );
+    }
+    const base = mix32(this.seedMix + Math.imul(index, golden));
+    const state = this.state;
+    state[0] = mix32(base + golden);
+    state[1] = mix32(base + 2 * golden);
+    state[2] = mix32(base ^ index);
+    state[3] = mix32(base - golden);
     // xoroshiro's all-zero state is a fixed point.
     if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+    // The generator copies the state: the array is reused, one small object per user.
     this.generator = xoroshiro128plusFromState(state);
   }
 
@@ -61,8 +74,13 @@ export class UserStream {
     const u = this.uniform();
     if (mean <= 0) return 0;
     if (mean > 500) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normalQuantile(u)));
+    // e^-mean once per mean (a forecast draws every day of every user with the same one).
+    if (mean !== this.poissonMean) {
+      this.poissonMean = mean;
+      this.poissonZero = Math.exp(-mean);
+    }
     let k = 0;
-    let p = Math.exp(-mean);
+    let p = this.poissonZero;
     let cdf = p;
     while (u >= cdf && k < 10_000) {
       k++;
