@@ -352,5 +352,12 @@ export function forecastUserId(index: number): string {
  *   still be reached; a kept history holding a step twice (a jump back beside a `previous`)
  *   means infinite states: exit 1. Limits: exactStateLimit, exactBlockLimit.
  * - `--json` adds `method` (dynamicProgramming | markovChain) and `states` per experience.
+ * - Monte Carlo: users by persona weight (none given: the project's personas alike), Poisson
+ *   sessions per day at whole minutes drawn uniformly, one page each by weight; a user's
+ *   script starts at their first session and ends with their last; between sessions they
+ *   stay on their last page; with no session they start on forecastNoSessionUrl. In a
+ *   session the user acts on the first experience on screen with a step (experiences order)
+ *   not ignored this session; ignore waits for the next session; at most
+ *   maxInteractionsPerSession interactions. Each user draws from its own stream (seed, index).
  */
 export const forecastDecisions = true;
