@@ -10,6 +10,19 @@ export function trafficWidth(share: number): number {
   return 1 + 11 * Math.min(1, Math.max(0, share));
 }
 
+/** canvas.css draws a route with traffic in this colour; its arrow is drawn in it too. */
+const trafficColor = "#818cf8";
+
+/**
+ * xyflow sizes an arrow in stroke widths (a wide route would get a huge one): in pixels
+ * instead, a little longer than the route is wide. Its closed arrow is 5 of the marker's 20
+ * units long, so a marker `4 × length` pixels wide draws an arrow `length` pixels long.
+ */
+function trafficArrow(width: number) {
+  const size = Math.round(4 * Math.max(5, 1.6 * width));
+  return { markerUnits: "userSpaceOnUse", width: size, height: size, color: trafficColor };
+}
+
 export function withTraffic(
   nodes: FlowNode[],
   edges: RoutedFlowEdge[],
@@ -27,16 +40,12 @@ export function withTraffic(
       if (share === undefined) return edge;
       const percent = `${(share * 100).toFixed(1)}%`;
       const width = trafficWidth(share);
-      // xyflow sizes a marker in stroke widths: in pixels instead, a wide route keeps its arrow.
-      const arrow = Math.max(14, 2 * width);
       const marker = typeof edge.markerEnd === "object" ? edge.markerEnd : undefined;
       return {
         ...edge,
         className: `${edge.className ?? ""} has-traffic`,
         style: { ...edge.style, strokeWidth: width },
-        ...(marker && {
-          markerEnd: { ...marker, markerUnits: "userSpaceOnUse", width: arrow, height: arrow },
-        }),
+        ...(marker && { markerEnd: { ...marker, ...trafficArrow(width) } }),
         ariaLabel: `${edge.ariaLabel ?? edge.id}; taken by ${percent} of users`,
       };
     }),

@@ -1,6 +1,6 @@
-// Runs the model on the project in the worker while the panel is shown: again (debounced,
-// cancelling the run in flight) whenever the project or the model changes, e.g. as a slider
-// moves. A run's state belongs to the input it ran on: a newer input shows as "pending" at
+// Runs the model on the project in the worker while the panel is shown (hidden, it stops its
+// run, and starts again when shown): again, debounced, whenever the project or the model
+// changes, e.g. as a slider moves, the run in flight cancelled at once. A run's state belongs to the input it ran on: a newer input shows as "pending" at
 // once, while the last forecast stays on screen until the new one replaces it.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Project } from "../../machines/format/index.ts";
@@ -60,6 +60,8 @@ export function useForecastRun(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `again` asks for a new run.
   useEffect(() => {
+    // The run in flight is of an older input: stop it now rather than after the quiet time.
+    client.current?.cancel();
     if (!active || !input) return;
     const timer = setTimeout(() => {
       const listen = (answer: ForecastAnswer) =>
@@ -69,11 +71,6 @@ export function useForecastRun(
     }, debounceMs);
     return () => clearTimeout(timer);
   }, [input, active, again]);
-
-  // Hidden, the panel stops its run (it starts again when shown).
-  useEffect(() => {
-    if (!active) client.current?.cancel();
-  }, [active]);
 
   useEffect(() => {
     trafficStore.set(
