@@ -10,6 +10,7 @@ import type { FlowNode } from "../app/canvas/flow-elements.ts";
 import type { RoutedFlowEdge } from "../app/canvas/RoutedEdge.tsx";
 import { trafficWidth, withTraffic } from "../app/canvas/traffic-marks.ts";
 import { defaultModel, defaultPages } from "../app/forecast/default-model.ts";
+import { createForecastClient, inlineWorker } from "../app/forecast/forecast-client.ts";
 import { csvCell, forecastCsv } from "../app/forecast/forecast-csv.ts";
 import type { ForecastAnswer, ForecastView } from "../app/forecast/forecast-protocol.ts";
 import { runForecast } from "../app/forecast/forecast-run.ts";
@@ -195,6 +196,34 @@ describe("a run of the worker", () => {
     const last = answers.at(-1);
     expect(last?.type).toBe("cancelled");
     if (last?.type === "cancelled") expect(last.done).toBeLessThan(300);
+  });
+
+  it("through the client: a newer run supersedes the one in flight, Cancel stops it", async () => {
+    const client = createForecastClient(inlineWorker);
+    const input = { project: nps, model: modelText({ ...model, users: 2000 }) };
+    const first: ForecastAnswer[] = [];
+    const second: ForecastAnswer[] = [];
+    client.start(input, (a) => first.push(a));
+    const finished = new Promise<void>((resolve) => {
+      client.start({ ...input, model: request.model }, (a) => {
+        second.push(a);
+        if (a.type !== "progress") resolve();
+      });
+    });
+    await finished;
+    expect(first).toEqual([]);
+    expect(second.at(-1)?.type).toBe("done");
+    const cancelled: ForecastAnswer[] = [];
+    client.start(input, (a) => cancelled.push(a));
+    client.cancel();
+    // A later run to its end: by then the cancelled one has had every chance to answer.
+    await new Promise<void>((resolve) =>
+      client.start({ ...input, model: request.model }, (a) => {
+        if (a.type !== "progress") resolve();
+      }),
+    );
+    expect(cancelled.map((a) => a.type)).toEqual(["cancelled"]);
+    client.dispose();
   });
 
   it("reports a model that does not fit the project, at its place", async () => {
