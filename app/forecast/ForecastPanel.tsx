@@ -121,7 +121,7 @@ export function ForecastPanel({ active }: { active: boolean }) {
           {result ? (
             <>
               {project.experiences
-                .filter((e) => e.type !== "checklist" && Object.hasOwn(result.experiences, e.id))
+                .filter((e) => Object.hasOwn(result.experiences, e.id))
                 .sort((a, b) => Number(b.id === experienceId) - Number(a.id === experienceId))
                 .map((e) => (
                   <FunnelChart

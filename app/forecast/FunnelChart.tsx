@@ -1,6 +1,7 @@
 // One experience's funnel: each step's reach (share of all simulated users who entered it at
 // least once), as a bar chart (recharts) and as a table with the 95% intervals, which is also
-// what assistive technology and tests read. How users left, and why some never saw it.
+// what assistive technology and tests read. How users left, and why some never saw it (all a
+// checklist has: the model weighs steps, not tasks).
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import type { MonteCarloExperience } from "../../machines/forecast/index.ts";
 import type { Experience } from "../../machines/format/index.ts";
@@ -59,32 +60,34 @@ export function FunnelChart({ experience, forecast, users }: Props) {
           </Bar>
         </BarChart>
       )}
-      <table className="fc-table" data-testid="funnel-table">
-        <thead>
-          <tr>
-            <th scope="col">Step</th>
-            <th scope="col">Reach</th>
-            <th scope="col">95% interval</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.step.id} data-step={r.step.id}>
-              <th scope="row">{r.step.name ?? r.step.id}</th>
-              <td
-                data-testid="funnel-reach"
-                data-value={r.reach}
-                title={`${count(r.reachUsers)} users`}
-              >
-                {percent(r.reach)}
-              </td>
-              <td className="fc-hint">
-                {percent(r.ci95[0])}–{percent(r.ci95[1])}
-              </td>
+      {rows.length > 0 && (
+        <table className="fc-table" data-testid="funnel-table">
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Reach</th>
+              <th scope="col">95% interval</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.step.id} data-step={r.step.id}>
+                <th scope="row">{r.step.name ?? r.step.id}</th>
+                <td
+                  data-testid="funnel-reach"
+                  data-value={r.reach}
+                  title={`${count(r.reachUsers)} users`}
+                >
+                  {percent(r.reach)}
+                </td>
+                <td className="fc-hint">
+                  {percent(r.ci95[0])}–{percent(r.ci95[1])}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {(ends.length > 0 || blocked.length > 0) && (
         <dl className="fc-ends">
           {ends.map(([end, n]) => (
