@@ -17,6 +17,7 @@ import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { connectToStep } from "../authoring/connect.ts";
 import { selectionStore, useSelection } from "../authoring/selection.ts";
+import { useCanvasTraffic } from "../forecast/traffic-store.ts";
 import { sessionStore, useSession } from "../session/store.ts";
 import "./canvas.css";
 import { CanvasControls } from "./CanvasControls.tsx";
@@ -41,6 +42,7 @@ import { RoutedEdge, type RoutedFlowEdge } from "./RoutedEdge.tsx";
 import { noMarks, runMarks } from "./run-marks.ts";
 import { StepNode } from "./StepNode.tsx";
 import { TaskNode } from "./TaskNode.tsx";
+import { withTraffic } from "./traffic-marks.ts";
 import { useFlowLayout } from "./useFlowLayout.ts";
 
 const nodeTypes: NodeTypes = {
@@ -81,16 +83,21 @@ export function FlowCanvas() {
     [model, world, moments, cursor],
   );
   const big = (model?.nodes.length ?? 0) > bigFlow;
-  const baseNodes = useMemo(
+  const runNodes = useMemo(
     () =>
       model && layout
         ? toFlowNodes(model, layout.positions, marks, { connectable: true, roving: true })
         : [],
     [model, layout, marks],
   );
-  const baseEdges = useMemo(
+  const runEdges = useMemo(
     () => (model && layout ? toFlowEdges(model, marks, layout.routes, { roving: true }) : []),
     [model, layout, marks],
+  );
+  const traffic = useCanvasTraffic(project, experienceId);
+  const { nodes: baseNodes, edges: baseEdges } = useMemo(
+    () => withTraffic(runNodes, runEdges, traffic),
+    [runNodes, runEdges, traffic],
   );
   const highlight = useMemo(
     () => (model ? highlightOf(model, selection) : { node: null, edge: null }),
@@ -210,6 +217,7 @@ export function FlowCanvas() {
       data-stale={showingLastValid || undefined}
       data-layout={layout ? layout.engine : "pending"}
       data-current={marks.current ?? undefined}
+      data-traffic={traffic ? "shown" : undefined}
       aria-busy={!layout}
     >
       {showingLastValid && (

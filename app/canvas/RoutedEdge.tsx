@@ -44,6 +44,7 @@ export function EdgeDrawing({
       labelBgPadding={props.labelBgPadding}
       labelBgBorderRadius={props.labelBgBorderRadius}
       markerEnd={props.markerEnd}
+      style={props.style}
       interactionWidth={props.interactionWidth}
     />
   );

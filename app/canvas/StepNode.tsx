@@ -46,7 +46,7 @@ function RouteList({ kind, rows, connectable }: RouteListProps) {
 }
 
 export function StepNode({ data, selected, isConnectable }: NodeProps<FlowNode>) {
-  const step = data as StepNodeData & { current: boolean; visited: boolean };
+  const step = data as StepNodeData & { current: boolean; visited: boolean; reach?: number };
   return (
     <article
       className="flow-node step-node"
@@ -76,6 +76,16 @@ export function StepNode({ data, selected, isConnectable }: NodeProps<FlowNode>)
         <span className={`kind-badge kind-${step.stepKind}`}>{step.stepKind}</span>
         {step.first && <span className="first-badge">start</span>}
         <span className="step-node-name">{step.name}</span>
+        {step.reach !== undefined && (
+          <span
+            className="reach-badge"
+            data-testid="reach-badge"
+            data-value={step.reach}
+            title="Share of the forecast's users who reach this step"
+          >
+            {(step.reach * 100).toFixed(1)}%
+          </span>
+        )}
       </div>
       {step.title && <p className="step-node-line step-node-title">{step.title}</p>}
       {step.question && <p className="step-node-line">{step.question}</p>}

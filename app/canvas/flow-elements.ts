@@ -16,7 +16,8 @@ import { nodeDescriptions, nodeName } from "./node-words.ts";
 import type { RoutedFlowEdge } from "./RoutedEdge.tsx";
 import type { RunMarks } from "./run-marks.ts";
 
-type MarkedData = NodeData & { current: boolean; visited: boolean };
+/** `reach`: the share of a forecast's users who entered the step, while a forecast is shown. */
+type MarkedData = NodeData & { current: boolean; visited: boolean; reach?: number };
 export type FlowNode = Node<MarkedData>;
 
 /** Handle size of xyflow's default handle (its CSS: 6 × 6 px). */

@@ -1,6 +1,6 @@
-// The left pane: two tabs, "Edit" (the side form for what is selected on the canvas) and
-// "JSON" (the project's text and its validation report). Both stay mounted, so the editor
-// keeps its caret and scroll while the form is shown. Collapsed, it is a strip with the
+// The left pane: three tabs, "Edit" (the side form for what is selected on the canvas), "JSON"
+// (the project's text and its validation report) and "Forecast" (app/forecast). All stay
+// mounted, so the editor keeps its caret and scroll while the form is shown. Collapsed, it is a strip with the
 // button that opens it again.
 import type { ReactNode } from "react";
 import type { LeftTab } from "./layout-prefs.ts";
@@ -13,17 +13,27 @@ interface ProjectPaneProps {
   onTabChange(tab: LeftTab): void;
   edit: ReactNode;
   json: ReactNode;
+  forecast: ReactNode;
 }
 
 const tabs: { id: LeftTab; label: string }[] = [
   { id: "edit", label: "Edit" },
   { id: "json", label: "JSON" },
+  { id: "forecast", label: "Forecast" },
 ];
 
 const tabId = (tab: LeftTab) => `project-tab-${tab}`;
 const panelId = (tab: LeftTab) => `project-panel-${tab}`;
 
-export function ProjectPane({ open, onToggle, tab, onTabChange, edit, json }: ProjectPaneProps) {
+export function ProjectPane({
+  open,
+  onToggle,
+  tab,
+  onTabChange,
+  edit,
+  json,
+  forecast,
+}: ProjectPaneProps) {
   return (
     <section className="pane left-pane" aria-label="Project" data-open={open || undefined}>
       <header className="pane-header left-pane-header">
@@ -72,6 +82,15 @@ export function ProjectPane({ open, onToggle, tab, onTabChange, edit, json }: Pr
           hidden={tab !== "json"}
         >
           {json}
+        </div>
+        <div
+          className="left-tab-panel"
+          role="tabpanel"
+          id={panelId("forecast")}
+          aria-labelledby={tabId("forecast")}
+          hidden={tab !== "forecast"}
+        >
+          {forecast}
         </div>
       </div>
     </section>

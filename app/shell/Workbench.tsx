@@ -18,13 +18,14 @@ import { FlowCanvas } from "../canvas/FlowCanvas.tsx";
 import { CompareView } from "../compare/CompareView.tsx";
 import type { JsonEditorHandle } from "../editor/JsonEditor.tsx";
 import { ExplorerPanel } from "../explore/ExplorerPanel.tsx";
+import { ForecastPanel } from "../forecast/ForecastPanel.tsx";
 import { Inspector } from "../inspector/Inspector.tsx";
 import { LaunchGraphView } from "../launch-graph/LaunchGraphView.tsx";
 import { PreviewPane } from "../preview/PreviewPane.tsx";
 import { useSession } from "../session/store.ts";
 import { Timeline } from "../timeline/Timeline.tsx";
 import { type CenterTab, CenterTabs } from "./CenterTabs.tsx";
-import { layoutPrefs, useLayoutPrefs } from "./layout-prefs.ts";
+import { type LeftTab, layoutPrefs, useLayoutPrefs } from "./layout-prefs.ts";
 import { ProjectEditor } from "./ProjectEditor.tsx";
 import { ProjectPane } from "./ProjectPane.tsx";
 import { ProjectReport } from "./ProjectReport.tsx";
@@ -35,6 +36,8 @@ import { usePane } from "./usePane.ts";
 const sideStrip = 40;
 const explorerStrip = 34;
 const timelineStrip = 34;
+/** The Forecast tab widens the project pane to this (pixels): sliders beside the funnels. */
+const forecastWidth = 600;
 
 export function Workbench() {
   const { focus, leftTab } = useLayoutPrefs();
@@ -50,6 +53,13 @@ export function Workbench() {
   const entries = useSession((s) => s.timeline.length);
 
   const showCanvas = () => setTab("canvas");
+  const chooseLeftTab = (next: LeftTab) => {
+    layoutPrefs.update({ leftTab: next });
+    const panel = project.panelRef.current;
+    if (next === "forecast" && panel && panel.getSize().inPixels < forecastWidth) {
+      panel.resize(forecastWidth);
+    }
+  };
   const reveal = (line: number, column: number) => {
     layoutPrefs.update({ leftTab: "json" });
     project.expand();
@@ -102,7 +112,7 @@ export function Workbench() {
               open={!project.collapsed}
               onToggle={project.toggle}
               tab={leftTab}
-              onTabChange={(next) => layoutPrefs.update({ leftTab: next })}
+              onTabChange={chooseLeftTab}
               edit={<AuthoringPanel />}
               json={
                 <>
@@ -115,6 +125,7 @@ export function Workbench() {
                   </div>
                 </>
               }
+              forecast={<ForecastPanel active={leftTab === "forecast" && !project.collapsed} />}
             />
           </div>
         </Panel>

@@ -5,12 +5,13 @@
 import { useSyncExternalStore } from "react";
 import { type PaneStorage, paneStorage } from "./pane-storage.ts";
 
-export type LeftTab = "edit" | "json";
+export type LeftTab = "edit" | "json" | "forecast";
 
 export interface LayoutPrefs {
   /** The canvas full window, the preview floating over it. */
   focus: boolean;
-  /** The left pane shows the side form ("edit") or the project's JSON and its report. */
+  /** The left pane shows the side form ("edit"), the project's JSON and its report, or the
+   *  Forecast panel. */
   leftTab: LeftTab;
 }
 
@@ -40,7 +41,8 @@ export function readLayoutPrefs(saved: string | null): LayoutPrefs {
   const tab = Object.hasOwn(value, "leftTab") ? (value as { leftTab: unknown }).leftTab : undefined;
   return {
     focus: typeof focus === "boolean" ? focus : defaultLayoutPrefs.focus,
-    leftTab: tab === "edit" || tab === "json" ? tab : defaultLayoutPrefs.leftTab,
+    leftTab:
+      tab === "edit" || tab === "json" || tab === "forecast" ? tab : defaultLayoutPrefs.leftTab,
   };
 }
 

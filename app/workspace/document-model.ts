@@ -19,6 +19,12 @@ export const workspaceDocument = z.object({
   renamed: z.boolean().optional(),
   /** The text as opened (an example's file, a file's content): "edited" compares with it. */
   originalText: z.string(),
+  /**
+   * The document's forecast model (SPEC §5), as the JSON text the CLI reads with --model; kept
+   * beside the project text, never in it. Absent on documents saved before the Forecast panel
+   * (and until its first slider moves): the panel then starts from the project's defaults.
+   */
+  forecastModel: z.string().optional(),
   /** Epoch ms; orders the document list. */
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -142,6 +148,19 @@ export function editDocument(
     doc.id === id && doc.text !== text ? { ...doc, text, updatedAt: now } : doc,
   );
   return { ...state, documents };
+}
+
+/** Keeps a forecast model text with the document (the project text is left alone). */
+export function setDocumentForecast(
+  state: WorkspaceState,
+  id: string,
+  forecastModel: string,
+  now: number,
+): WorkspaceState {
+  const doc = state.documents.find((candidate) => candidate.id === id);
+  if (!doc || doc.forecastModel === forecastModel) return state;
+  const kept: WorkspaceDocument = { ...doc, forecastModel, updatedAt: now };
+  return { ...state, documents: state.documents.map((other) => (other.id === id ? kept : other)) };
 }
 
 export function revertDocument(state: WorkspaceState, id: string, now: number): WorkspaceState {

@@ -12,6 +12,7 @@ import {
   renameDocument,
   revertDocument,
   selectDocument,
+  setDocumentForecast,
   type WorkspaceDocument,
   type WorkspaceState,
 } from "./document-model.ts";
@@ -53,6 +54,8 @@ export interface WorkspaceStore {
   revert(id: string): void;
   /** Renames a document (document-model.ts renameDocument: trimmed, unique). */
   rename(id: string, name: string): void;
+  /** Keeps the document's forecast model text (not part of the undo history). */
+  setForecastModel(id: string, text: string): void;
   close(id: string): void;
   /** Replaces everything (restoring saved work). */
   load(state: WorkspaceState): void;
@@ -112,6 +115,7 @@ export function createWorkspaceStore(
       if (text !== undefined) change(id, text, "revert");
     },
     rename: (id, name) => set(renameDocument(state, id, name, now())),
+    setForecastModel: (id, text) => set(setDocumentForecast(state, id, text, now())),
     close(id) {
       histories.delete(id);
       set(closeDocument(state, id));
