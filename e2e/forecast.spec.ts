@@ -72,7 +72,7 @@ test("@workbench a PM moves the promoters slider from 20% to 60%: Thank-you's re
   await expect(canvas(page)).toHaveAttribute("data-traffic", "shown");
   await expect(panel(page).getByRole("slider", { name: "Users" })).toHaveAttribute(
     "aria-valuetext",
-    "2,000 users",
+    "100,000 users",
   );
 
   const promoters = promotersSlider(page);
@@ -85,7 +85,7 @@ test("@workbench a PM moves the promoters slider from 20% to 60%: Thank-you's re
   const high = await thankYouReach(page);
   expect(high.canvas).toBeGreaterThan(low.canvas);
   expect(high.funnel).toBeGreaterThan(low.funnel);
-  // A threefold share of promoters: far more than sampling noise with 2,000 users.
+  // A threefold share of promoters: far more than sampling noise with 100,000 users.
   expect(high.funnel).toBeGreaterThan(2 * low.funnel);
 
   // More of the flow in view for the screenshot: the preview folded, the canvas zoomed out

@@ -51,7 +51,7 @@ describe("the sliders' model", () => {
   it("starts from the pages the project shows on, every persona alike", () => {
     expect(defaultPages(nps)).toEqual(["/dashboard", "/reports/"]);
     const model = defaultModel(nps);
-    expect(model.users).toBe(2000);
+    expect(model.users).toBe(100_000);
     expect([...(model.personas ?? [])]).toEqual([
       ["pro-admin", 1],
       ["starter-member", 1],

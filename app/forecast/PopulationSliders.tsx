@@ -5,8 +5,10 @@ import { withDays, withPersonaWeight, withSessionsPerDay, withUsers } from "./mo
 import { Slider } from "./Slider.tsx";
 import { count, percent, weight } from "./words.ts";
 
-/** The users slider's stops: the engine runs a few thousand users a second today. */
-export const userStops = [100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+/** The users slider's stops (the kernel runs about a million user-sessions a second). */
+export const userStops = [
+  100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000,
+];
 
 interface Props {
   project: Project;

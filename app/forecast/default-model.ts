@@ -1,11 +1,11 @@
 // The model the Forecast panel starts from on a project that has none saved: a modest
-// population (the engine runs a few thousand users a second today), a week, one session a
+// population of 100,000 (the population kernel runs them in a fraction of a second), a week, one session a
 // day, every persona alike, and the pages the project's experiences show on automatically.
 import type { ForecastModel, Project } from "../../machines/format/index.ts";
 import { defaultStepBehaviour, forecastModel } from "../../machines/format/index.ts";
 import { matchesPage } from "../../machines/model/index.ts";
 
-export const defaultUsers = 2000;
+export const defaultUsers = 100_000;
 export const defaultDays = 7;
 export const defaultSessionsPerDay = 1;
 export const defaultSeed = 1;

@@ -9,7 +9,7 @@ import type { ForecastAnswer, ForecastInput, ForecastView } from "./forecast-pro
 import { trafficStore } from "./traffic-store.ts";
 
 /** Quiet time after the last slider move before a run starts. */
-const debounceMs = 150;
+const debounceMs = 40;
 
 export type RunStatus = "pending" | "running" | "done" | "cancelled" | "invalid" | "failed";
 

@@ -5,7 +5,7 @@ import { createSimulation, type Simulation } from "../engine/index.ts";
 import type { Project } from "../format/schema.ts";
 import type { ExperienceResult } from "../format/script.ts";
 import { forecastNoSessionUrl, forecastUserId } from "../semantics.ts";
-import type { ForecastLayout, Offer } from "./layout.ts";
+import type { ForecastLayout } from "./layout.ts";
 import { offerStep } from "./layout.ts";
 import type { PopulationPlan } from "./population.ts";
 import { endNumber, reasonNumber, type TallySink } from "./tally.ts";
@@ -73,8 +73,9 @@ export class EngineWorld implements UserWorld {
     return stepNumber.get(state.step) as number;
   }
 
-  act(experience: number, offer: Offer, value: AnswerValue | undefined): void {
-    this.simulation.run(offerStep(this.layout.experiences[experience].id, offer, value));
+  act(experience: number, offer: number, value: AnswerValue | undefined): void {
+    const { experiences, offers } = this.layout;
+    this.simulation.run(offerStep(experiences[experience].id, offers[offer], value));
   }
 
   tally(sink: TallySink, base: number): void {

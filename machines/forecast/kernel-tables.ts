@@ -49,6 +49,8 @@ export interface KernelTables {
   personaState: Int32Array;
   planPage: Int32Array;
   noSessionPage: number;
+  /** An automatic experience shows on the no-session page (a `*` pattern). */
+  noSessionShows: boolean;
   auto: Uint8Array;
   sequential: Uint8Array;
   checklist: Uint8Array;
@@ -291,6 +293,10 @@ export function kernelTables(
     personaState,
     planPage,
     noSessionPage,
+    noSessionShows: layout.experiences.some(
+      (exp, e) =>
+        exp.experience.showOn.trigger === "auto" && pages.showsOn[noSessionPage * E + e] === 1,
+    ),
     auto,
     sequential,
     checklist,

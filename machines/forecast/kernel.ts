@@ -10,7 +10,7 @@ import type { ExperienceResult, ExperienceStatus } from "../format/script.ts";
 import { loopBound, maxLandingsPerStep } from "../semantics.ts";
 import { Act, GoTo, type KernelTables, ListContext } from "./kernel-tables.ts";
 import type { ForecastLayout, Offer } from "./layout.ts";
-import { blockedReasons } from "./layout.ts";
+import { blockedReasons, OfferKind } from "./layout.ts";
 import { endNumber, reasonNumber, type TallySink } from "./tally.ts";
 import type { UserWorld } from "./user-driver.ts";
 
@@ -35,6 +35,9 @@ const goComplete = GoTo.complete;
 const fromTrigger = ListContext.trigger;
 const fromAgent = ListContext.agent;
 const chainBound = loopBound;
+const routeKind = OfferKind.route;
+const anyAnswerKind = OfferKind.anyAnswer;
+const triggerKind = OfferKind.trigger;
 const landingBound = maxLandingsPerStep;
 const reasonCount = blockedReasons.length;
 const endOpen = endNumber.open;
@@ -94,6 +97,8 @@ export class KernelWorld implements UserWorld {
   private checking = false;
   private again = false;
   private sink: TallySink | undefined;
+  /** The user has no session and nothing can show to them (begin()). */
+  private idle = false;
   /** Steps entered, per experience, when recording (the differential test reads them). */
   private visited: string[][] | undefined;
 
@@ -131,6 +136,11 @@ export class KernelWorld implements UserWorld {
   // ------------------------------------------------------------------ UserWorld
 
   begin(_index: number, persona: number, page: number): void {
+    // A user with no session, on a page no automatic experience shows on: the start's show
+    // check can show or skip nothing, so the user's outcome is empty (a third of users at one
+    // session a day on average). Nothing else is reset: tally() and stepOnScreen() read `idle`.
+    this.idle = page < 0 && !this.t.noSessionShows;
+    if (this.idle) return;
     for (let e = 0; e < this.E; e++) {
       this.status[e] = idle;
       this.step[e] = -1;
@@ -183,37 +193,30 @@ export class KernelWorld implements UserWorld {
   }
 
   stepOnScreen(experience: number): number {
+    if (this.idle) return -1;
     return this.status[experience] === active ? this.step[experience] : -1;
   }
 
-  act(experience: number, offer: Offer, value: AnswerValue | undefined): void {
+  act(experience: number, offer: number, value: AnswerValue | undefined): void {
     this.beginStep();
-    const step = this.step[experience];
-    switch (offer.kind) {
-      case "cta":
-      case "close":
-      case "answer":
-        this.interact(experience, offer.edge);
-        break;
-      case "anyAnswer":
-        this.interact(experience, this.layout.answerEdges[step](value as AnswerValue));
-        break;
-      case "trigger": {
-        const does = offer.does;
-        if (does.do === "clickElement") {
-          this.clickElement(this.t.selectorNumber.get(does.selector) ?? -1);
-        } else if (does.do === "navigate") {
-          this.changePage(this.t.pages.of(does.url));
-        }
-        break;
+    const layout = this.layout;
+    const kind = layout.offerKind[offer];
+    if (kind === routeKind) this.interact(experience, layout.offerEdge[offer]);
+    else if (kind === anyAnswerKind) {
+      this.interact(experience, layout.answerEdges[this.step[experience]](value as AnswerValue));
+    } else if (kind === triggerKind) {
+      const does = (layout.offers[offer] as Extract<Offer, { kind: "trigger" }>).does;
+      if (does.do === "clickElement") {
+        this.clickElement(this.t.selectorNumber.get(does.selector) ?? -1);
+      } else if (does.do === "navigate") {
+        this.changePage(this.t.pages.of(does.url));
       }
-      case "ignore":
-        return;
-    }
+    } else return;
     this.landUntil(Number.POSITIVE_INFINITY);
   }
 
   tally(sink: TallySink, base: number): void {
+    if (this.idle) return;
     for (let e = 0; e < this.E; e++) {
       const views = this.views[e];
       if (views === 0) continue;
@@ -236,7 +239,7 @@ export class KernelWorld implements UserWorld {
   outcome(): Record<string, ExperienceResult> {
     const out: Record<string, ExperienceResult> = {};
     this.layout.experiences.forEach((exp, e) => {
-      const s = this.status[e];
+      const s = this.idle ? idle : this.status[e];
       const step = this.step[e];
       const value: ExperienceResult = {
         status: statusNames[s],
@@ -244,9 +247,9 @@ export class KernelWorld implements UserWorld {
           s === active && step >= 0
             ? this.layout.experiences[e].stepIds[step - exp.stepBase]
             : null,
-        visited: [...(this.visited?.[e] ?? [])],
-        views: this.views[e],
-        snoozeCount: this.snoozeCount[e],
+        visited: this.idle ? [] : [...(this.visited?.[e] ?? [])],
+        views: this.idle ? 0 : this.views[e],
+        snoozeCount: this.idle ? 0 : this.snoozeCount[e],
         tasksDone: [],
       };
       Object.defineProperty(out, exp.id, {

@@ -42,7 +42,10 @@ export type Offer =
   | { kind: "anyAnswer" }
   | { kind: "ignore" };
 
-export interface StepOffers {
+/** How the driver and the kernel read an offer (offerKind). */
+export const OfferKind = { ignore: 0, route: 1, anyAnswer: 2, trigger: 3 } as const;
+
+interface StepOffers {
   offers: Offer[];
   /** Running sums of the offers' weights (the last is the total; empty: nothing to do). */
   cumulative: Float64Array;
@@ -67,7 +70,14 @@ export interface ForecastLayout {
   /** Per global step. */
   steps: Step[];
   stepExperience: Int32Array;
-  offers: StepOffers[];
+  /** Offers, flat: step s offers [offerStart[s], offerStart[s + 1]). */
+  offerStart: Int32Array;
+  offers: Offer[];
+  /** Per offer: the running sum of its step's weights up to it. */
+  offerCumulative: Float64Array;
+  offerKind: Uint8Array;
+  /** Per offer: the global edge it takes (route offers and triggers), else -1. */
+  offerEdge: Int32Array;
   /** Per global step: what a uniform answer draws from. */
   answerDomains: AnswerDomain[];
   /** Per global step: the edge an answer meeting each condition takes (undefined: fallback). */
@@ -131,12 +141,33 @@ export function forecastLayout(project: Project, model: ForecastModel): Forecast
       );
     }
   }
+  const offerStart = new Int32Array(steps.length + 1);
+  const flat: Offer[] = [];
+  const cumulative: number[] = [];
+  offers.forEach((step, s) => {
+    offerStart[s] = flat.length;
+    flat.push(...step.offers);
+    cumulative.push(...step.cumulative);
+  });
+  offerStart[steps.length] = flat.length;
   return {
     experiences,
     experienceNumber,
     steps,
     stepExperience: Int32Array.from(stepExperience),
-    offers,
+    offerStart,
+    offers: flat,
+    offerCumulative: Float64Array.from(cumulative),
+    offerKind: Uint8Array.from(flat, (offer) =>
+      offer.kind === "ignore"
+        ? OfferKind.ignore
+        : offer.kind === "anyAnswer"
+          ? OfferKind.anyAnswer
+          : offer.kind === "trigger"
+            ? OfferKind.trigger
+            : OfferKind.route,
+    ),
+    offerEdge: Int32Array.from(flat, (offer) => ("edge" in offer ? offer.edge : -1)),
     answerEdges,
     answerDomains: steps.map(answerDomain),
     edgeLaunches: Uint8Array.from(edgeLaunches),

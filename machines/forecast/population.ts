@@ -10,7 +10,6 @@ import { error } from "../model/diagnostic.ts";
 import { answerRange, forecastStartAt } from "../semantics.ts";
 import type { UserStream } from "./streams.ts";
 
-export const dayMs = 86_400_000;
 const minuteMs = 60_000;
 const minutesPerDay = 1440;
 
@@ -99,25 +98,17 @@ export class SessionPlan {
     // One number for the persona even when there is no choice, so streams stay aligned.
     const u = stream.uniform();
     this.persona = plan.personaIds.length === 0 ? -1 : pickAt(plan.personaCumulative, u);
-    this.count = 0;
-    for (let day = 0; day < plan.days; day++) {
-      const sessions = stream.poisson(plan.perDay);
-      const first = this.count;
-      this.reserve(first + sessions);
-      for (let s = 0; s < sessions; s++) {
-        // Decided here: a session starts at a whole minute of its day, drawn uniformly.
-        const at = day * dayMs + stream.below(minutesPerDay) * minuteMs;
-        // Insertion keeps the day's sessions in time order (a day has few).
-        let i = this.count++;
-        while (i > first && this.times[i - 1] > at) {
-          this.times[i] = this.times[i - 1];
-          i--;
-        }
-        this.times[i] = at;
-      }
-      for (let s = first; s < this.count; s++) {
-        this.pages[s] = stream.pick(plan.pageCumulative, plan.pageCumulative.length);
-      }
+    // Poisson(perDay) sessions on each day, at uniform minutes, are one Poisson process: drawn
+    // as Poisson(perDay × days) sessions at uniform minutes of the horizon (one count, not
+    // one per day). Decided here: a session starts at a whole minute.
+    const count = plan.days > 0 ? stream.poisson(plan.perDay * plan.days) : 0;
+    this.reserve(count);
+    this.count = count;
+    const minutes = plan.days * minutesPerDay;
+    for (let s = 0; s < count; s++) this.times[s] = stream.below(minutes) * minuteMs;
+    if (count > 1) this.times.subarray(0, count).sort();
+    for (let s = 0; s < count; s++) {
+      this.pages[s] = stream.pick(plan.pageCumulative, plan.pageCumulative.length);
     }
   }
 

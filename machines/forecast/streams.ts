@@ -65,6 +65,14 @@ export class UserStream {
     return count - 1;
   }
 
+  /** An index in [from, to) of `cumulative`, whose running sums restart at `from`. */
+  pickIn(cumulative: Float64Array, from: number, to: number): number {
+    const target = this.uniform() * cumulative[to - 1];
+    const last = to - 1;
+    for (let i = from; i < last; i++) if (target < cumulative[i]) return i;
+    return last;
+  }
+
   /**
    * A Poisson draw of mean `mean`, by inversion from one uniform (so each draw costs one
    * number and the stream stays aligned); past a mean of 500 (e^-mean underflows) the

@@ -5,8 +5,8 @@
 import type { AnswerValue } from "../compile/survey.ts";
 import type { Script, ScriptStep } from "../format/script.ts";
 import { forecastNoSessionUrl, forecastUserId, maxInteractionsPerSession } from "../semantics.ts";
-import type { ForecastLayout, Offer } from "./layout.ts";
-import { offerStep } from "./layout.ts";
+import type { ForecastLayout } from "./layout.ts";
+import { OfferKind, offerStep } from "./layout.ts";
 import type { PopulationPlan, SessionPlan } from "./population.ts";
 import { uniformAnswer } from "./population.ts";
 import type { UserStream } from "./streams.ts";
@@ -14,6 +14,8 @@ import type { TallySink } from "./tally.ts";
 
 // A module-level copy: imported bindings are getters under some loaders (a hot-loop cost).
 const interactionBound = maxInteractionsPerSession;
+const ignoreKind = OfferKind.ignore;
+const anyAnswerKind = OfferKind.anyAnswer;
 
 /** A world one user runs in. Pages are the plan's page numbers; steps the layout's. */
 export interface UserWorld {
@@ -26,7 +28,8 @@ export interface UserWorld {
   navigate(page: number): void;
   /** The global step number `experience` shows, or -1 (not on screen, or a checklist). */
   stepOnScreen(experience: number): number;
-  act(experience: number, offer: Offer, value: AnswerValue | undefined): void;
+  /** Takes offer number `offer` (the layout's) on the step `experience` shows. */
+  act(experience: number, offer: number, value: AnswerValue | undefined): void;
   /** Adds the user's outcome to `sink` (after sink.beginUser() and the run); `base` is the
    *  user's start, in ms since the model's start. */
   tally(sink: TallySink, base: number): void;
@@ -93,16 +96,17 @@ export function driveUser(
         }
       }
       if (acting < 0) break;
-      const { offers, cumulative } = layout.offers[step];
-      const offer =
-        offers.length === 0 ? undefined : offers[stream.pick(cumulative, offers.length)];
-      if (offer === undefined || offer.kind === "ignore") {
+      const from = layout.offerStart[step];
+      const to = layout.offerStart[step + 1];
+      const offer = from === to ? -1 : stream.pickIn(layout.offerCumulative, from, to);
+      const kind = offer < 0 ? ignoreKind : layout.offerKind[offer];
+      if (kind === ignoreKind) {
         ignored[acting] = session;
         continue;
       }
       const value =
-        offer.kind === "anyAnswer" ? uniformAnswer(layout.answerDomains[step], stream) : undefined;
-      steps?.push(offerStep(layout.experiences[acting].id, offer, value));
+        kind === anyAnswerKind ? uniformAnswer(layout.answerDomains[step], stream) : undefined;
+      steps?.push(offerStep(layout.experiences[acting].id, layout.offers[offer], value));
       world.act(acting, offer, value);
     }
   }
