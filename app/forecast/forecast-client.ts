@@ -2,6 +2,8 @@
 // newer run supersedes an older one (the worker stops the older one at its next chunk). The
 // page without `Worker` (tests), or one where creating it throws, runs on the main thread,
 // still in chunks.
+
+import { pooledChannel, poolSize } from "./forecast-pool.ts";
 import type { ForecastAnswer, ForecastInput, ForecastRequest } from "./forecast-protocol.ts";
 import { nextTask, runForecast } from "./forecast-run.ts";
 
@@ -14,14 +16,30 @@ interface Channel {
 
 export type Spawn = (onAnswer: Listener, onError: (message: string) => void) => Channel;
 
+/** One forecast worker per core (up to four), a big run split among them (forecast-pool.ts). */
 const browserWorker: Spawn = (onAnswer, onError) => {
-  const worker = new Worker(new URL("./forecast.worker.ts", import.meta.url), { type: "module" });
-  worker.onmessage = (event: MessageEvent<ForecastAnswer>) => onAnswer(event.data);
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    onError(event.message || "the forecast worker failed");
-  };
-  return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
+  const listeners: Listener[] = [];
+  const workers = Array.from({ length: poolSize() }, (_, index) => {
+    const worker = new Worker(new URL("./forecast.worker.ts", import.meta.url), {
+      type: "module",
+    });
+    worker.onmessage = (event: MessageEvent<ForecastAnswer>) => listeners[index]?.(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      onError(event.message || "the forecast worker failed");
+    };
+    return {
+      post: (request: ForecastRequest) => worker.postMessage(request),
+      terminate: () => worker.terminate(),
+    };
+  });
+  return pooledChannel(
+    workers,
+    (index, listener) => {
+      listeners[index] = listener;
+    },
+    onAnswer,
+  );
 };
 
 /** The run on the main thread, between other tasks. */

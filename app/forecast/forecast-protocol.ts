@@ -1,7 +1,7 @@
 // The messages between the Forecast panel and its worker: a run of the model on the project,
 // answered by progress (with the estimate so far) and then one of done, cancelled, invalid or
 // failed. Every answer carries its run's id: answers to a superseded run are dropped.
-import type { MonteCarloForecast } from "../../machines/forecast/index.ts";
+import type { MonteCarloForecast, TallyData } from "../../machines/forecast/index.ts";
 import type { Project } from "../../machines/format/index.ts";
 
 export interface ForecastInput {
@@ -13,6 +13,8 @@ export interface ForecastInput {
 export interface RunRequest extends ForecastInput {
   type: "run";
   id: number;
+  /** One worker's share of a pooled run: users [from, to), answered with its tally. */
+  share?: { from: number; to: number };
 }
 
 /** Stops run `id` between two chunks of users. */
@@ -33,6 +35,8 @@ export interface ForecastView {
 export type ForecastAnswer =
   | { type: "progress"; id: number; done: number; total: number; partial: ForecastView | null }
   | { type: "done"; id: number; view: ForecastView; ms: number }
+  /** A share's users, done (pooled runs add the shares' tallies up). */
+  | { type: "tally"; id: number; tally: TallyData }
   | { type: "cancelled"; id: number; done: number }
   | { type: "invalid"; id: number; problems: string[] }
   | { type: "failed"; id: number; message: string };

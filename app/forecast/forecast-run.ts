@@ -32,7 +32,7 @@ const chunkMs = 40;
 /** The estimate so far is posted at most this often (ms). */
 const partialEveryMs = 250;
 
-function view(context: ForecastContext, tally: TallyData): ForecastView {
+export function view(context: ForecastContext, tally: TallyData): ForecastView {
   return { result: monteCarloResult(context, tally), traffic: routeTraffic(context, tally) };
 }
 
@@ -60,7 +60,8 @@ export async function runForecast(
   }
   try {
     const context = forecastContext(project, model);
-    const total = context.plan.users;
+    const first = request.share?.from ?? 0;
+    const total = (request.share?.to ?? context.plan.users) - first;
     const tally = emptyTally(context.layout, context.plan.days);
     let chunk = 25;
     let lastPartial = started;
@@ -69,13 +70,14 @@ export async function runForecast(
         post({ type: "cancelled", id, done: tally.users });
         return;
       }
-      const from = tally.users;
-      const to = Math.min(total, from + chunk);
+      const from = first + tally.users;
+      const to = Math.min(first + total, from + chunk);
       const at = hooks.now();
       addTally(tally, forecastUsers(context, from, to, { cancelled: hooks.stopped }));
       const took = Math.max(1, hooks.now() - at);
       chunk = Math.max(10, Math.min(1_000_000, Math.round((chunk * chunkMs) / took)));
-      const partial = hooks.now() - lastPartial >= partialEveryMs && tally.users < total;
+      const partial =
+        !request.share && hooks.now() - lastPartial >= partialEveryMs && tally.users < total;
       if (partial) lastPartial = hooks.now();
       post({
         type: "progress",
@@ -86,7 +88,8 @@ export async function runForecast(
       });
       await hooks.yieldNow();
     }
-    post({ type: "done", id, view: view(context, tally), ms: hooks.now() - started });
+    if (request.share) post({ type: "tally", id, tally });
+    else post({ type: "done", id, view: view(context, tally), ms: hooks.now() - started });
   } catch (thrown) {
     post({
       type: "failed",

@@ -113,5 +113,8 @@ function next(state: RunState, answer: ForecastAnswer, project: Project): RunSta
       return { ...state, status: "invalid", problems: answer.problems };
     case "failed":
       return { ...state, status: "failed", error: answer.message };
+    case "tally":
+      // A share's tally: the pool (forecast-pool.ts) adds shares up and answers "done".
+      return state;
   }
 }
