@@ -67,6 +67,8 @@ export class KernelWorld implements UserWorld {
   private readonly firstShown: Float64Array;
   private readonly lastLaunch: Uint8Array;
   private readonly autoShown: Int32Array;
+  /** Per experience: the skip reasons already counted for this user (a bit per reason). */
+  private readonly skippedFor: Int32Array;
   private history: Int32Array[];
   private readonly historySize: Int32Array;
   // The world.
@@ -119,6 +121,7 @@ export class KernelWorld implements UserWorld {
     this.firstShown = new Float64Array(E);
     this.lastLaunch = new Uint8Array(E);
     this.autoShown = new Int32Array(E);
+    this.skippedFor = new Int32Array(E);
     this.history = Array.from({ length: E }, () => new Int32Array(8));
     this.historySize = new Int32Array(E);
   }
@@ -153,6 +156,7 @@ export class KernelWorld implements UserWorld {
       this.firstShown[e] = -1;
       this.lastLaunch[e] = 0;
       this.autoShown[e] = 0;
+      this.skippedFor[e] = 0;
       this.historySize[e] = 0;
     }
     if (this.visited) for (const list of this.visited) list.length = 0;
@@ -627,9 +631,12 @@ export class KernelWorld implements UserWorld {
         else if (reserved >= 0 && reserved !== e) reasons |= rFlowOnScreen;
       }
       if (reasons !== 0) {
+        // Only reasons new for this user reach the sink (it counts users, not skips).
+        const fresh = reasons & ~this.skippedFor[e];
         const sink = this.sink;
-        if (sink) {
-          for (let r = 0; r < reasonCount; r++) if (reasons & (1 << r)) sink.blocked(e, r);
+        if (fresh !== 0 && sink) {
+          this.skippedFor[e] |= fresh;
+          for (let r = 0; r < reasonCount; r++) if (fresh & (1 << r)) sink.blocked(e, r);
         }
         continue;
       }

@@ -136,9 +136,17 @@ export function forecastLayout(project: Project, model: ForecastModel): Forecast
       const edges = new StepEdges(out);
       const number = (id: string) => layout.edgeNumber.get(id) as number;
       offers.push(stepOffers(model, experience.id, step, edges, number));
-      answerEdges.push((value) =>
-        number(edges.ofCondition(step, matchingCondition(step.conditions, value)).id),
-      );
+      const edgeOf = (value: AnswerValue) =>
+        number(edges.ofCondition(step, matchingCondition(step.conditions, value)).id);
+      // nps and scale: each integer's route looked up once (answers are drawn per user).
+      const domain = answerDomain(step);
+      const numeric = domain.kind === "nps" || domain.kind === "scale";
+      if (numeric && domain.max - domain.min <= 10_000) {
+        const table = Int32Array.from({ length: domain.max - domain.min + 1 }, (_, i) =>
+          edgeOf(domain.min + i),
+        );
+        answerEdges.push((value) => table[(value as number) - domain.min]);
+      } else answerEdges.push(edgeOf);
     }
   }
   const offerStart = new Int32Array(steps.length + 1);
