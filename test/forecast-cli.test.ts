@@ -4,10 +4,9 @@
 // workers are threads of a real process, from the sources and from the bundle).
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { chunkBounds } from "../cli/forecast-pool.ts";
 import { progressBar, progressLine } from "../cli/forecast-progress.ts";
 import { sparkline } from "../cli/format/forecast.ts";
@@ -16,6 +15,7 @@ import { drawnUser, forecastContext, monteCarloEnds } from "../machines/forecast
 import { forecastModel, type Project, script as scriptSchema } from "../machines/format/index.ts";
 import { validateText } from "../machines/validate/index.ts";
 import { runInProcess } from "./cli-run.ts";
+import { tempFiles } from "./temp-files.ts";
 
 const root = join(import.meta.dirname, "..");
 const npsFile = join(root, "examples", "nps-survey.json");
@@ -34,23 +34,13 @@ const npsModel = {
   },
 };
 
-let dir: string;
+const temp = tempFiles("flowscope-forecast-cli-");
+const write = temp.write;
 let modelFile: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "flowscope-forecast-cli-"));
   modelFile = await write("nps-model.json", npsModel);
 });
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, value: unknown): Promise<string> {
-  const file = join(dir, name);
-  await writeFile(file, typeof value === "string" ? value : JSON.stringify(value, null, 2));
-  return file;
-}
 
 function forecast(...args: string[]) {
   return runInProcess(["forecast", npsFile, "--model", modelFile, ...args]);
@@ -256,7 +246,7 @@ describe("flowscope forecast exit codes", () => {
   });
 
   it("exits 2 for a wrong command line, before reading any file", async () => {
-    const missing = join(dir, "missing.json");
+    const missing = join(temp.dir, "missing.json");
     const cases = [
       { args: ["forecast", npsFile], err: "required option '--model <model.json>'" },
       { args: ["--workers", "0"], err: '--workers takes a whole number ≥ 1, not "0"' },

@@ -2,11 +2,10 @@
 // the CLI's contract (exit codes, JSON shape, human funnel), and properties on generated
 // flows: probabilities that add up, dynamic programming equal to the Markov chain, and a
 // seeded Monte Carlo over the same flow within 5σ.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { linearTourInput, mulberry32 } from "../bench/generate.ts";
 import { buildChain } from "../machines/forecast/chain.ts";
 import { solveChain } from "../machines/forecast/chain-solve.ts";
@@ -30,6 +29,7 @@ import {
 } from "../machines/format/index.ts";
 import { validateDocument, validateText } from "../machines/validate/index.ts";
 import { runInProcess } from "./cli-run.ts";
+import { tempFiles } from "./temp-files.ts";
 
 const root = join(import.meta.dirname, "..");
 const npsFile = join(root, "examples", "nps-survey.json");
@@ -293,19 +293,7 @@ describe("exact mode, by hand", () => {
 // ------------------------------------------------------------------------------ CLI
 
 describe("flowscope forecast --exact", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "flowscope-forecast-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  async function write(name: string, value: unknown): Promise<string> {
-    const file = join(dir, name);
-    await writeFile(file, typeof value === "string" ? value : JSON.stringify(value, null, 2));
-    return file;
-  }
+  const { write } = tempFiles("flowscope-forecast-");
 
   const npsModel = {
     behaviour: { "quarterly-nps": { score: { answer: { "10": 1, "3": 1 } } } },
