@@ -105,8 +105,17 @@ export class SessionPlan {
     this.reserve(count);
     this.count = count;
     const minutes = plan.days * minutesPerDay;
-    for (let s = 0; s < count; s++) this.times[s] = stream.below(minutes) * minuteMs;
-    if (count > 1) this.times.subarray(0, count).sort();
+    const times = this.times;
+    for (let s = 0; s < count; s++) {
+      // Insertion keeps them in time order: few a user, and a typed sort is slow on few.
+      const at = stream.below(minutes) * minuteMs;
+      let i = s;
+      while (i > 0 && times[i - 1] > at) {
+        times[i] = times[i - 1];
+        i--;
+      }
+      times[i] = at;
+    }
     for (let s = 0; s < count; s++) {
       this.pages[s] = stream.pick(plan.pageCumulative, plan.pageCumulative.length);
     }

@@ -48,7 +48,9 @@ export function scriptStart(plan: PopulationPlan, sessions: SessionPlan) {
 
 /** Scratch a driver reuses between users (no per-user allocation). */
 export class DriverScratch {
+  /** Per experience: the session (a number that only grows) in which the user ignored it. */
   ignored: Int32Array;
+  session = 0;
   constructor(experiences: number) {
     this.ignored = new Int32Array(experiences);
   }
@@ -71,7 +73,6 @@ export function driveUser(
   const base = sessions.count === 0 ? 0 : sessions.times[0];
   world.begin(index, sessions.persona, sessions.count === 0 ? -1 : sessions.pages[0], base);
   const ignored = scratch.ignored;
-  ignored.fill(0);
   for (let s = 0; s < sessions.count; s++) {
     if (s > 0) {
       const wait = sessions.times[s] - base - world.now();
@@ -82,7 +83,7 @@ export function driveUser(
       steps?.push({ do: "navigate", url: plan.pages[sessions.pages[s]] });
       world.navigate(sessions.pages[s]);
     }
-    const session = s + 1;
+    const session = ++scratch.session;
     for (let n = 0; n < interactionBound; n++) {
       // The first experience on screen (in `experiences` order) the user has not ignored.
       let acting = -1;
