@@ -218,13 +218,15 @@ class Scale {
 
 /** The baseline, then NPS users per second beside it (scale-free: a rate). */
 function throughput(npsProject: Project, scale: Scale, log: (line: string) => void): Verdict {
-  const batch = 2_000;
+  // Batches long enough (about half a second) for the JIT and the GC to settle, as the
+  // forecast's run below is.
+  const batch = 20_000;
   const base = measure(
     `bare actor session ×${batch}`,
     () => {
       for (let i = 0; i < batch; i++) bareSession();
     },
-    { warmup: 5, iterations: 30 },
+    { warmup: 3, iterations: 9 },
   );
   const sessionsPerSecond = (batch * 1000) / base.medianMs;
   // About one session per user: one day at a Poisson mean of 1 (37% of users have none, 37%
@@ -238,11 +240,10 @@ function throughput(npsProject: Project, scale: Scale, log: (line: string) => vo
     visits: { ...raw.visits, perDay: 1 },
   });
   const context = forecastContext(npsProject, model);
-  forecastUsers(context, 0, Math.max(1, Math.round(users / 10)));
   const run = measure(
     `forecastUsers, ${count(users)} NPS users, 1 day, 1 session each on average`,
     () => forecastUsers(context, 0, users),
-    { warmup: 0, iterations: 3 },
+    { warmup: 1, iterations: 5 },
   );
   const usersPerSecond = (users * 1000) / run.medianMs;
   log(

@@ -71,7 +71,8 @@ describe("the forecast worker pool", () => {
     const request = { type: "run" as const, id: 1, project: nps, model: model(users) };
     const pooled: ForecastAnswer[] = [];
     const { workers, setListener, received } = inlineWorkers(3);
-    const channel = pooledChannel(workers, setListener, (a) => pooled.push(a));
+    // Every share's progress reaches the panel (0 ms between redraws).
+    const channel = pooledChannel(workers, setListener, (a) => pooled.push(a), 0);
     const end = await runToEnd(channel, pooled, request);
 
     const single: ForecastAnswer[] = [];

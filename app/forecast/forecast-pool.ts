@@ -14,6 +14,9 @@ export interface PoolChannel {
   terminate(): void;
 }
 
+/** Progress of a pooled run reaches the panel at most this often (ms). */
+const progressEveryMs = 200;
+
 /** Under this many users a run stays on one worker (splitting would cost more than it saves). */
 export const poolMinUsers = 20_000;
 
@@ -37,12 +40,14 @@ export function pooledChannel(
   workers: PoolChannel[],
   setListener: (index: number, listener: Listener) => void,
   onAnswer: Listener,
+  progressEvery = progressEveryMs,
 ): PoolChannel {
   let run: {
     request: RunRequest;
     tallies: (TallyData | undefined)[];
     done: number[];
     started: number;
+    shownProgress: number;
     over: boolean;
   } | null = null;
 
@@ -74,6 +79,10 @@ export function pooledChannel(
       switch (answer.type) {
         case "progress": {
           run.done[index] = answer.done;
+          // Each redraw of the progress bar takes a core from the workers: a few a second.
+          const now = performance.now();
+          if (now - run.shownProgress < progressEvery) return;
+          run.shownProgress = now;
           const done = run.done.reduce((a, b) => a + b, 0);
           onAnswer({ ...answer, done, total: usersOf(run.request.model), partial: null });
           return;
@@ -104,6 +113,7 @@ export function pooledChannel(
         tallies: new Array(count).fill(undefined),
         done: new Array(count).fill(0),
         started: performance.now(),
+        shownProgress: Number.NEGATIVE_INFINITY,
         over: false,
       };
       if (count === 1) {

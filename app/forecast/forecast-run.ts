@@ -25,6 +25,8 @@ export interface RunHooks {
   /** Lets other tasks (messages) run. */
   yieldNow(): Promise<void>;
   now(): number;
+  /** Where a worker keeps the chunk size its last run settled on, for the next run. */
+  chunk?: { size: number };
 }
 
 /** A chunk of users takes about this long (ms): short enough for Cancel to feel immediate. */
@@ -63,7 +65,9 @@ export async function runForecast(
     const first = request.share?.from ?? 0;
     const total = (request.share?.to ?? context.plan.users) - first;
     const tally = emptyTally(context.layout, context.plan.days);
-    let chunk = 25;
+    // The last run's chunk is the best first guess (a slider move changes little); a first
+    // run starts small and grows.
+    let chunk = hooks.chunk?.size ?? 25;
     let lastPartial = started;
     while (tally.users < total) {
       if (hooks.stopped()) {
@@ -76,6 +80,7 @@ export async function runForecast(
       addTally(tally, forecastUsers(context, from, to, { cancelled: hooks.stopped }));
       const took = Math.max(1, hooks.now() - at);
       chunk = Math.max(10, Math.min(1_000_000, Math.round((chunk * chunkMs) / took)));
+      if (hooks.chunk) hooks.chunk.size = chunk;
       const partial =
         !request.share && hooks.now() - lastPartial >= partialEveryMs && tally.users < total;
       if (partial) lastPartial = hooks.now();

@@ -4,6 +4,8 @@ import type { ForecastAnswer, ForecastRequest } from "./forecast-protocol.ts";
 import { nextTask, runForecast } from "./forecast-run.ts";
 
 let wanted = 0;
+/** The chunk size runs settle on, kept from one run to the next. */
+const chunk = { size: 25 };
 
 self.onmessage = (event: MessageEvent<ForecastRequest>) => {
   const request = event.data;
@@ -16,5 +18,6 @@ self.onmessage = (event: MessageEvent<ForecastRequest>) => {
     stopped: () => wanted !== request.id,
     yieldNow: nextTask,
     now: () => performance.now(),
+    chunk,
   });
 };
