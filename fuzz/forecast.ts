@@ -38,16 +38,24 @@ export function fuzzForecast(
   return summary;
 
   function check(project: Project, modelSeed: number): void {
-    const context = forecastContext(project, generatedModel(modelSeed, users));
     summary.projects++;
     summary.users += users;
-    const mismatch = firstMismatch(context, 0, users);
-    const [kernel, engine] = bothResults(context, Math.min(users, 50));
-    if (!mismatch && kernel === engine) return;
+    let what: unknown;
+    try {
+      const context = forecastContext(project, generatedModel(modelSeed, users));
+      const mismatch = firstMismatch(context, 0, users);
+      const [kernel, engine] = bothResults(context, Math.min(users, 50));
+      if (!mismatch && kernel === engine) return;
+      what = mismatch ?? { tallies: "the kernel's and the engine's results differ" };
+    } catch (thrown) {
+      // A drawn script the engine refuses or stops on is a difference too (or an engine bug).
+      what = {
+        thrown: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown),
+      };
+    }
     summary.failed++;
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `forecast-s${seed}-${summary.projects}.json`);
-    const what = mismatch ?? { tallies: "the kernel's and the engine's results differ" };
     writeFileSync(
       file,
       `${JSON.stringify({ modelSeed, users, mismatch: what, project }, null, 2)}\n`,

@@ -170,8 +170,10 @@ function transitionsOf(
       const targets = back.get(from.id) ?? [];
       // Nothing leads here by a forward route, so nothing is below it: previous stays.
       if (targets.length === 0) return { description, meta: { ...meta, stays: true } };
+      // Back to the step itself (it had re-entered itself): a new entry, as any other return.
       return targets.map((step) => ({
         target: keyOf(step),
+        ...(step === from.id ? { reenter: true } : {}),
         guard: { type: "cameFrom", params: { step } },
         actions: [{ type: "back" }],
         description,
