@@ -55,6 +55,7 @@ const { values } = (() => {
         commands: { type: "string" },
         small: { type: "boolean" },
         lenient: { type: "boolean" },
+        "forecast-minutes": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -75,6 +76,7 @@ if (values.help) {
       "  --workers N      worker processes (default 1)",
       "  --small          small sizes only (depth 1,000, 300 elements), as in npm test",
       "  --lenient        do not require scripts and recordings to be strict (issue 10, item 6)",
+      "  --forecast-minutes N  the forecast's differential run (default: a fifth of --minutes)",
       `categories: ${categories.join(", ")}`,
       `commands: ${commandNames.join(", ")}`,
       "",
@@ -150,7 +152,13 @@ if (summary.failed.length > 0) {
   writeFileSync(join(outDir, `summary-s${seed}.txt`), `${[...lines, "", ...list].join("\n")}\n`);
 }
 // The forecast's differential run (issue 13) takes a fifth of the time beside the inputs.
-const forecastMs = cases !== undefined ? 5_000 : Math.max(5_000, (minutes * 60_000) / 5);
+const forecastMinutes = number(values["forecast-minutes"], "--forecast-minutes");
+const forecastMs =
+  forecastMinutes !== undefined
+    ? forecastMinutes * 60_000
+    : cases !== undefined
+      ? 5_000
+      : Math.max(5_000, (minutes * 60_000) / 5);
 const forecast = fuzzForecast(seed, forecastMs, outDir);
 process.stdout.write(
   `fuzz forecast: seed ${seed}: ${forecast.projects} generated projects, ${forecast.users} drawn users replayed through the engine in ${(forecast.elapsedMs / 1000).toFixed(1)} s, ${forecast.failed} differing from the kernel\n`,
