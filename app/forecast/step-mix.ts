@@ -8,7 +8,11 @@ import {
   answerClasses,
   matchingCondition,
 } from "../../machines/compile/index.ts";
-import { answerOfKey, uniformAnswerShares } from "../../machines/forecast/index.ts";
+import {
+  answerOfKey,
+  defaultAnswerWeight,
+  uniformAnswerShares,
+} from "../../machines/forecast/index.ts";
 import type { ForecastModel, Project, Step, StepBehaviour } from "../../machines/format/index.ts";
 import { flowGraph, stepNodeId } from "../../machines/graph/index.ts";
 import { isAnswerable } from "../../machines/model/index.ts";
@@ -141,7 +145,7 @@ export function stepMix(model: ForecastModel, experienceId: string, shape: StepS
       const value = (named as Record<string, unknown>)[key];
       return typeof value === "number" ? value : 0;
     }
-    if (key === "answer") return defaults.answer ?? defaults.cta; // semantics.ts defaultAnswerWeight
+    if (key === "answer") return defaultAnswerWeight(defaults);
     if (key === "close") return defaults.close;
     if (key === "ignore") return defaults.ignore;
     return defaults.cta / shape.ctas.length;

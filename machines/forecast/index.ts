@@ -1,5 +1,6 @@
 // Forecasts (SPEC §5): a forecast model checked against its project, and exact mode.
 // What app/ and cli/ import of machines/forecast/ comes from here.
+export { defaultAnswerWeight } from "../semantics.ts";
 export { answerOfKey, uniformAnswerShares } from "./answers.ts";
 export { ForecastError } from "./errors.ts";
 export {
