@@ -44,6 +44,8 @@ export function pooledChannel(
 ): PoolChannel {
   let run: {
     request: RunRequest;
+    /** The model's users (read once, when the run is posted). */
+    users: number;
     tallies: (TallyData | undefined)[];
     done: number[];
     started: number;
@@ -84,7 +86,7 @@ export function pooledChannel(
           if (now - run.shownProgress < progressEvery) return;
           run.shownProgress = now;
           const done = run.done.reduce((a, b) => a + b, 0);
-          onAnswer({ ...answer, done, total: usersOf(run.request.model), partial: null });
+          onAnswer({ ...answer, done, total: run.users, partial: null });
           return;
         }
         case "tally":
@@ -110,6 +112,7 @@ export function pooledChannel(
       const count = users >= poolMinUsers ? workers.length : 1;
       run = {
         request,
+        users,
         tallies: new Array(count).fill(undefined),
         done: new Array(count).fill(0),
         started: performance.now(),
