@@ -29,6 +29,7 @@ import {
 } from "../machines/format/index.ts";
 import { validateDocument, validateText } from "../machines/validate/index.ts";
 import { runInProcess } from "./cli-run.ts";
+import { selfThenBackInput } from "./self-then-back.ts";
 import { tempFiles } from "./temp-files.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -702,32 +703,7 @@ describe("exact mode on generated flows", () => {
   });
 
   it("keeps jumps back beside a `previous` for Monte Carlo", () => {
-    const project = projectOf({
-      version: 1,
-      experiences: [
-        {
-          id: "survey",
-          type: "survey",
-          status: "live",
-          showOn: { trigger: "manual" },
-          steps: [
-            {
-              id: "a",
-              kind: "message",
-              ctas: [{ id: "go", label: "Go", actions: [{ type: "goToStep", step: "b" }] }],
-            },
-            {
-              id: "b",
-              kind: "message",
-              ctas: [
-                { id: "self", label: "Again", actions: [{ type: "goToStep", step: "b" }] },
-                { id: "back", label: "Back", actions: [{ type: "goToStep", step: "previous" }] },
-              ],
-            },
-          ],
-        },
-      ],
-    });
+    const project = projectOf(selfThenBackInput);
     expect(() => exactExperienceForecast(project, modelOf({}), "survey")).toThrow(ForecastError);
     expect(() => exactExperienceForecast(project, modelOf({}), "survey")).toThrow(
       /step "b" enters itself again/,

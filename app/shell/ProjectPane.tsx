@@ -1,7 +1,7 @@
 // The left pane: three tabs, "Edit" (the side form for what is selected on the canvas), "JSON"
 // (the project's text and its validation report) and "Forecast" (app/forecast). All stay
-// mounted, so the editor keeps its caret and scroll while the form is shown. Collapsed, it is a strip with the
-// button that opens it again.
+// mounted, so the editor keeps its caret and scroll while the form is shown. Collapsed, it is
+// a strip with the button that opens it again.
 import type { ReactNode } from "react";
 import type { LeftTab } from "./layout-prefs.ts";
 import { TabList } from "./TabList.tsx";
@@ -34,6 +34,7 @@ export function ProjectPane({
   json,
   forecast,
 }: ProjectPaneProps) {
+  const panels: Record<LeftTab, ReactNode> = { edit, json, forecast };
   return (
     <section className="pane left-pane" aria-label="Project" data-open={open || undefined}>
       <header className="pane-header left-pane-header">
@@ -65,33 +66,18 @@ export function ProjectPane({
         </button>
       </header>
       <div id="project-pane-body" className="left-pane-body" hidden={!open}>
-        <div
-          className="left-tab-panel"
-          role="tabpanel"
-          id={panelId("edit")}
-          aria-labelledby={tabId("edit")}
-          hidden={tab !== "edit"}
-        >
-          {edit}
-        </div>
-        <div
-          className="left-tab-panel"
-          role="tabpanel"
-          id={panelId("json")}
-          aria-labelledby={tabId("json")}
-          hidden={tab !== "json"}
-        >
-          {json}
-        </div>
-        <div
-          className="left-tab-panel"
-          role="tabpanel"
-          id={panelId("forecast")}
-          aria-labelledby={tabId("forecast")}
-          hidden={tab !== "forecast"}
-        >
-          {forecast}
-        </div>
+        {tabs.map(({ id }) => (
+          <div
+            key={id}
+            className="left-tab-panel"
+            role="tabpanel"
+            id={panelId(id)}
+            aria-labelledby={tabId(id)}
+            hidden={tab !== id}
+          >
+            {panels[id]}
+          </div>
+        ))}
       </div>
     </section>
   );

@@ -5,7 +5,6 @@
 // every URL pattern. The kernel (kernel.ts) then runs users with no string or object work.
 import { edgeIds } from "../compile/routes.ts";
 import type { Action, AudienceCondition, Project } from "../format/schema.ts";
-import { flowGraph } from "../graph/flow-graph.ts";
 import { isSequential } from "../model/experience.ts";
 import { matchesPage } from "../model/glob.ts";
 import { hoursToMs } from "../model/time.ts";
@@ -102,7 +101,7 @@ export function kernelTables(
   const lists: { actions: readonly Action[]; context: number }[] = [];
   for (const exp of layout.experiences) {
     if (exp.experience.type === "checklist") continue;
-    for (const edge of flowGraph(project, exp.id).edges) {
+    for (const edge of exp.edges) {
       const kind = edge.via.kind;
       const context =
         kind === "cta"

@@ -8,7 +8,7 @@ import type { ForecastModel, StepBehaviour } from "../format/forecast-model.ts";
 import { interactionRef } from "../format/forecast-model.ts";
 import type { Experience, Project, Step } from "../format/schema.ts";
 import type { ScriptStep } from "../format/script.ts";
-import { flowGraph } from "../graph/flow-graph.ts";
+import { type FlowEdge, flowGraph } from "../graph/flow-graph.ts";
 import { isAnswerable } from "../model/experience.ts";
 import { matchesPage } from "../model/glob.ts";
 import { defaultAnswerWeight } from "../semantics.ts";
@@ -62,6 +62,8 @@ export interface ExperienceLayout {
   edgeBase: number;
   edgeIds: string[];
   edgeNumber: Map<string, number>;
+  /** Its flow graph's edges, in the graph's order (the kernel reads their action lists). */
+  edges: readonly FlowEdge[];
 }
 
 export interface ForecastLayout {
@@ -95,6 +97,7 @@ export function forecastLayout(project: Project, model: ForecastModel): Forecast
   const stepExperience: number[] = [];
   const offers: StepOffers[] = [];
   const answerEdges: ((value: AnswerValue) => number)[] = [];
+  const answerDomains: AnswerDomain[] = [];
   const edgeLaunches: number[] = [];
   for (const experience of project.experiences) {
     const e = experiences.length;
@@ -108,17 +111,26 @@ export function forecastLayout(project: Project, model: ForecastModel): Forecast
       edgeBase: edgeLaunches.length,
       edgeIds: [],
       edgeNumber: new Map(),
+      edges: [],
     };
     experiences.push(layout);
     if (experience.type === "checklist") continue;
     const graph = flowGraph(project, experience.id);
+    layout.edges = graph.edges;
     const launchedNodes = new Set(
       graph.nodes.filter((n) => n.kind === "launched").map((n) => n.id),
     );
+    // Each step's edges, grouped once (a filter per step would be quadratic in steps).
+    const edgesOf = new Map<Step, FlowEdge[]>();
     const stepOfNode = new Map<string, Step>();
     for (const node of graph.nodes) {
       if (node.kind !== "step") continue;
       stepOfNode.set(node.id, node.step);
+      edgesOf.set(node.step, []);
+    }
+    for (const edge of graph.edges) {
+      const from = stepOfNode.get(edge.from);
+      if (from) edgesOf.get(from)?.push(edge);
     }
     for (const step of experience.steps) {
       layout.stepNumber.set(step.id, steps.length);
@@ -132,14 +144,14 @@ export function forecastLayout(project: Project, model: ForecastModel): Forecast
       edgeLaunches.push(launchedNodes.has(edge.to) && !edge.stays ? 1 : 0);
     }
     for (const step of experience.steps) {
-      const out = graph.edges.filter((edge) => stepOfNode.get(edge.from) === step);
-      const edges = new StepEdges(out);
+      const edges = new StepEdges(edgesOf.get(step) ?? []);
       const number = (id: string) => layout.edgeNumber.get(id) as number;
       offers.push(stepOffers(model, experience.id, step, edges, number));
       const edgeOf = (value: AnswerValue) =>
         number(edges.ofCondition(step, matchingCondition(step.conditions, value)).id);
       // nps and scale: each integer's route looked up once (answers are drawn per user).
       const domain = answerDomain(step);
+      answerDomains.push(domain);
       const numeric = domain.kind === "nps" || domain.kind === "scale";
       if (numeric && domain.max - domain.min <= 10_000) {
         const table = Int32Array.from({ length: domain.max - domain.min + 1 }, (_, i) =>
@@ -177,7 +189,7 @@ export function forecastLayout(project: Project, model: ForecastModel): Forecast
     ),
     offerEdge: Int32Array.from(flat, (offer) => ("edge" in offer ? offer.edge : -1)),
     answerEdges,
-    answerDomains: steps.map(answerDomain),
+    answerDomains,
     edgeLaunches: Uint8Array.from(edgeLaunches),
     edgeCount: edgeLaunches.length,
     stepCount: steps.length,

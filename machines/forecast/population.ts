@@ -96,8 +96,9 @@ export class SessionPlan {
   draw(plan: PopulationPlan, stream: UserStream, index: number): void {
     stream.reset(plan.seed, index);
     // One number for the persona even when there is no choice, so streams stay aligned.
-    const u = stream.uniform();
-    this.persona = plan.personaIds.length === 0 ? -1 : pickAt(plan.personaCumulative, u);
+    const personas = plan.personaCumulative.length;
+    if (personas === 0) stream.uniform();
+    this.persona = personas === 0 ? -1 : stream.pickIn(plan.personaCumulative, 0, personas);
     // Poisson(perDay) sessions on each day, at uniform minutes, are one Poisson process: drawn
     // as Poisson(perDay × days) sessions at uniform minutes of the horizon (one count, not
     // one per day). Decided here: a session starts at a whole minute.
@@ -117,7 +118,7 @@ export class SessionPlan {
       times[i] = at;
     }
     for (let s = 0; s < count; s++) {
-      this.pages[s] = stream.pick(plan.pageCumulative, plan.pageCumulative.length);
+      this.pages[s] = stream.pickIn(plan.pageCumulative, 0, plan.pageCumulative.length);
     }
   }
 
@@ -130,12 +131,6 @@ export class SessionPlan {
     this.times = times;
     this.pages = pages;
   }
-}
-
-function pickAt(cumulative: Float64Array, u: number): number {
-  const target = u * cumulative[cumulative.length - 1];
-  for (let i = 0; i < cumulative.length - 1; i++) if (target < cumulative[i]) return i;
-  return cumulative.length - 1;
 }
 
 /** What a uniform answer draws from, per step (computed once: a draw allocates nothing). */

@@ -57,14 +57,6 @@ export class UserStream {
     return Math.floor(this.uniform() * n);
   }
 
-  /** An index into `cumulative` (running sums of weights, last = total > 0). */
-  pick(cumulative: ArrayLike<number>, count: number): number {
-    const total = cumulative[count - 1];
-    const target = this.uniform() * total;
-    for (let i = 0; i < count - 1; i++) if (target < cumulative[i]) return i;
-    return count - 1;
-  }
-
   /** An index in [from, to) of `cumulative`, whose running sums restart at `from`. */
   pickIn(cumulative: Float64Array, from: number, to: number): number {
     const target = this.uniform() * cumulative[to - 1];
